@@ -1,0 +1,3 @@
+/** The ./tidings command line: parses subcommands and hands them to the modules. */
+@org.springframework.modulith.ApplicationModule(displayName = "Command line")
+package io.tidings.cli;

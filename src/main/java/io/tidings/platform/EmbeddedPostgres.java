@@ -1,0 +1,107 @@
+package io.tidings.platform;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres.Builder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * PostgreSQL started by Tidings itself in {@code <data>/pg}, kept across restarts.
+ *
+ * <p>One server per data directory per JVM: test contexts and CLI commands share it. When another
+ * process (a running {@code ./tidings serve}) already owns the directory, we connect to its port
+ * instead of starting a second postmaster, so {@code ./tidings token create} works beside serve.
+ */
+public final class EmbeddedPostgres {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgres.class);
+    private static final Map<Path, EmbeddedPostgres> RUNNING = new ConcurrentHashMap<>();
+
+    private final int port;
+    private final io.zonky.test.db.postgres.embedded.EmbeddedPostgres server; // null when borrowed
+
+    private EmbeddedPostgres(int port, io.zonky.test.db.postgres.embedded.EmbeddedPostgres server) {
+        this.port = port;
+        this.server = server;
+    }
+
+    public static EmbeddedPostgres in(Path dataDir, boolean durable) {
+        Path pgDir = dataDir.toAbsolutePath().normalize().resolve("pg");
+        return RUNNING.computeIfAbsent(pgDir, dir -> start(dir, durable));
+    }
+
+    public String jdbcUrl() {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
+    }
+
+    public String user() {
+        return "postgres";
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public boolean owned() {
+        return server != null;
+    }
+
+    private static EmbeddedPostgres start(Path pgDir, boolean durable) {
+        Integer otherPort = portOfLivePostmaster(pgDir);
+        if (otherPort != null) {
+            log.info("PostgreSQL in {} is already running on port {}; connecting to it", pgDir, otherPort);
+            return new EmbeddedPostgres(otherPort, null);
+        }
+        try {
+            Files.createDirectories(pgDir);
+            Builder builder = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder()
+                    .setDataDirectory(pgDir)
+                    .setCleanDataDirectory(false)
+                    .setOverrideWorkingDirectory(pgDir.getParent().resolve("pg-bin").toFile())
+                    .setServerConfig("listen_addresses", "127.0.0.1")
+                    .setServerConfig("max_connections", "200")
+                    .setServerConfig("shared_buffers", "256MB")
+                    .setServerConfig("max_wal_size", "2GB")
+                    .setPGStartupWait(java.time.Duration.ofSeconds(60));
+            if (durable) {
+                // zonky starts postgres with -F (no fsync); data that must survive a crash needs it back.
+                builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
+            }
+            var server = builder.start();
+            log.info("Embedded PostgreSQL started in {} on port {}", pgDir, server.getPort());
+            return new EmbeddedPostgres(server.getPort(), server);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start embedded PostgreSQL in " + pgDir, e);
+        }
+    }
+
+    /** postmaster.pid holds the port on its fourth line; the server is live when that port answers. */
+    private static Integer portOfLivePostmaster(Path pgDir) {
+        Path pid = pgDir.resolve("postmaster.pid");
+        if (!Files.isRegularFile(pid)) {
+            return null;
+        }
+        try {
+            List<String> lines = Files.readAllLines(pid);
+            if (lines.size() < 4) {
+                return null;
+            }
+            int port = Integer.parseInt(lines.get(3).trim());
+            try (Socket s = new Socket()) {
+                s.connect(new InetSocketAddress("127.0.0.1", port), 500);
+                return port;
+            }
+        } catch (IOException | NumberFormatException e) {
+            return null;
+        }
+    }
+}
