@@ -37,6 +37,7 @@ const COMBINING = ['\u0301', '\u0300', '\u0308', '\u0327', '\u20dd', '\u0323'];
 const CLUSTERS = [
   'e\u0301', 'a\u0308\u0323', '🇺🇸', '🇨🇳🇩🇪', '🇫🇷🇫', '👍🏽', '👋🏿', '1\ufe0f\u20e3', '#\ufe0f\u20e3', '❤\ufe0f',
   '\u1100\u1161\u11a8', '한국어', '\u0915\u093f', '\u0928\u092e\u0938\u094d\u0924\u0947', 'ก\u0e33', '\r\n', 'x\u200d',
+  '\u0600\u0661', '👍\u0301🏽', '🇦🇧🇨🇩🇪', 'a\u0301🏽',
 ];
 const ZWJ_SEQ = ['👨\u200d👩\u200d👧', '👩\u200d💻', '❤\ufe0f\u200d🔥', '🏳\ufe0f\u200d🌈'];
 
@@ -116,6 +117,22 @@ for (let r = 0; r < 300; r++) {
   add('grapheme-random', s);
 }
 for (const p of [65, 66, 67, 68, 69, 70, 132, 133, 134]) for (const c of CLUSTERS) add('grapheme-boundary', cjk(p) + c + cjk(int(10)));
+// One representative or two of every grapheme break property, shuffled densely, to exercise every clustering rule.
+const BY_PROPERTY = [
+  ['\r'], ['\n'], ['\u0001', '\u0085'], ['\u0301', '\u0308', '\u093c', '\ufe0f'], ['🇦', '🇨', '🇳', '🇺'],
+  ['\u0903', '\u093e'], ['\u1100', '\u1112'], ['\u1161', '\u1175'], ['\u11a8', '\u11c2'], ['가', '나'],
+  ['각', '낙'], ['a', '中', 'é'], ['\u0600', '\u06dd'], ['👍', '👋', '🎅'], ['🏻', '🏽'], ['\u200d'],
+  ['❤', '💋', '🗨'], ['👨', '👩'],
+];
+for (let r = 0; r < 400; r++) {
+  const n = 20 + int(120);
+  let s = '';
+  for (let i = 0; i < n; i++) {
+    const p = pick(BY_PROPERTY);
+    s += (p[0] === '\u200d' && rnd() < 0.8) ? 'b' : pick(p);
+  }
+  add('grapheme-fuzz', s);
+}
 for (let r = 0; r < 40; r++) add('zwj', cjk(int(140)) + pick(ZWJ_SEQ) + cjk(int(140)));
 for (const t of ['\ud800', 'a\udc00b', '\udc00\ud800', cjk(69) + '\ud83d', '\u0000\u0001\u001b', '\t\tx', 'A\r\nB\rC\n']) add('odd', t);
 
