@@ -2,16 +2,21 @@ package io.tidings.sms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import tools.jackson.core.json.JsonWriteFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -73,6 +78,40 @@ class SmsOracleTest {
             List<String> actual = SmsCounter.ucs2Characters(text);
             if (!actual.equals(expected)) {
                 mismatches.add(json(text) + ": " + json(actual) + ", expected " + json(expected));
+            }
+        }
+        assertThat(mismatches).isEmpty();
+    }
+
+    @Test
+    void jsonlCommandAnswersEveryGeneratedVectorLikeTheReference() throws IOException {
+        // Escaping non-ASCII keeps lone surrogates intact through the UTF-8 stream.
+        JsonMapper requests = JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
+        List<JsonNode> vectors = generated();
+        StringBuilder input = new StringBuilder();
+        for (JsonNode v : vectors) {
+            for (boolean smart : new boolean[] {false, true}) {
+                input.append(requests.writeValueAsString(Map.of("text", v.get("text").stringValue(), "smart", smart)))
+                        .append('\n');
+            }
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int exit = SmsCountCommand.run(new String[] {"--jsonl"},
+                new ByteArrayInputStream(input.toString().getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out, false, StandardCharsets.UTF_8), System.err);
+        List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+        assertThat(exit).isZero();
+        assertThat(lines).hasSize(vectors.size() * 2);
+        List<String> mismatches = new ArrayList<>();
+        for (int i = 0; i < vectors.size(); i++) {
+            JsonNode v = vectors.get(i);
+            for (JsonNode expected : List.of(v, v.get("smart"))) {
+                String line = lines.get(2 * i + (expected == v ? 0 : 1));
+                String want = "{\"encoding\":\"" + expected.get("encoding").stringValue() + "\",\"segments\":"
+                        + expected.get("segments").intValue() + ",\"characters\":" + expected.get("characters").intValue() + "}";
+                if (!line.equals(want) && mismatches.size() < 20) {
+                    mismatches.add(json(v.get("text").stringValue()) + ": " + line + ", expected " + want);
+                }
             }
         }
         assertThat(mismatches).isEmpty();
