@@ -1,6 +1,7 @@
 package io.tidings.sms;
 
 import java.io.PrintStream;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.SplittableRandom;
 
@@ -17,8 +18,8 @@ import java.util.SplittableRandom;
  */
 public final class SmsCountBench {
 
-    private static final String GSM = "abcdefghijklmnopqrstuvwxyz ABCDEFGHIJKLMNOPQRSTUVWXYZ 0123456789 .,!?:;'\"()-+"
-            + "@£$¥èéùìòÇØøÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ¡¿ÄÖÑÜ§äöñüà\n";
+    private static final String GSM = "abcdefghijklmnopqrstuvwxyz ABCDEFGHIJKLMNOPQRSTUVWXYZ 0123456789"
+            + " .,!?:;'\"()-+@£$¥èéùìòÇØøÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ¡¿ÄÖÑÜ§äöñüà\n";
     private static final String EXTENSION = "^{}\\[~]|€";
     private static final String ACCENTED = "áâãçêíóôõúýčćđšžłńśźżőűąęāēīō";
     private static final String CJK = "您好订单已发货请查收优惠券感谢购买退订回复会员积分短信验证码中文店铺";
@@ -53,12 +54,12 @@ public final class SmsCountBench {
         while (bytes < targetBytes) {
             String message = message(random);
             if (messages == corpus.length) {
-                corpus = java.util.Arrays.copyOf(corpus, messages * 2);
+                corpus = Arrays.copyOf(corpus, messages * 2);
             }
             corpus[messages++] = message;
             bytes += utf8Length(message);
         }
-        corpus = java.util.Arrays.copyOf(corpus, messages);
+        corpus = Arrays.copyOf(corpus, messages);
 
         for (int i = 0; i < 3; i++) { // warm-up: let both loops reach their compiled form
             sink += countAll(corpus) + readAll(corpus);
@@ -133,7 +134,8 @@ public final class SmsCountBench {
                 n += 1;
             } else if (c < 0x800) {
                 n += 2;
-            } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+            } else if (Character.isHighSurrogate(c) && i + 1 < s.length()
+                    && Character.isLowSurrogate(s.charAt(i + 1))) {
                 n += 4;
                 i++;
             } else {

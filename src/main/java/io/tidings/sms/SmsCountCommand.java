@@ -37,6 +37,15 @@ public final class SmsCountCommand {
     private SmsCountCommand() {
     }
 
+    /**
+     * Runs {@code tidings sms count} with the arguments after {@code count}.
+     *
+     * <p>With {@code ["--jsonl"]} it answers each UTF-8 line of {@code in} with exactly one line on {@code out}, in
+     * order: {@code {"encoding":"GSM-7"|"UCS-2","segments":N,"characters":N}} or {@code {"error":"reason"}} (see
+     * {@link SmsCount#characters()} for what is counted). Output is buffered and flushed at the end.
+     *
+     * @return the process exit code
+     */
     public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
         boolean jsonl = false;
         boolean smart = false;
