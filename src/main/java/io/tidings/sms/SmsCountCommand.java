@@ -126,13 +126,15 @@ public final class SmsCountCommand {
             err.println("error: " + e.getMessage());
             return 1;
         }
-        List<String> forcing = SmsCounter.ucs2Characters(sent);
         out.println("encoding:        " + count.encoding().label());
         out.println("segments:        " + count.segments());
         out.println("characters:      " + count.characters());
         out.println("left in segment: " + count.remaining());
-        out.println("forcing UCS-2:   " + (forcing.isEmpty() ? "none"
-                : forcing.stream().map(SmsCountCommand::quoted).collect(Collectors.joining(" "))));
+        if (!cn) { // cn bills characters whatever the encoding, so listing every Chinese character would be noise
+            List<String> forcing = SmsCounter.ucs2Characters(sent);
+            out.println("forcing UCS-2:   " + (forcing.isEmpty() ? "none"
+                    : forcing.stream().map(SmsCountCommand::quoted).collect(Collectors.joining(" "))));
+        }
         if (cn) {
             out.println("billed text:     " + sent);
         } else if (smart && !sent.equals(text)) {
