@@ -1,6 +1,10 @@
 package io.tidings.cli;
 
+import io.tidings.sms.SmsCountBench;
+import io.tidings.sms.SmsCountCommand;
+
 import java.io.PrintStream;
+import java.util.Arrays;
 
 /** sms and bench subcommands; each hands off to the module that owns the work. */
 final class Commands {
@@ -8,16 +12,25 @@ final class Commands {
     }
 
     static int sms(String[] args, PrintStream out, PrintStream err) {
-        err.println("tidings: sms commands are not built yet");
-        return 2;
+        if (args.length >= 2 && args[1].equals("count")) {
+            return SmsCountCommand.run(Arrays.copyOfRange(args, 2, args.length), System.in, out, err);
+        }
+        out.print("Usage: ./tidings sms count [--jsonl] [--smart] [--profile intl|cn] [--signature S] [--unsubscribe U] [\"text\"]\n");
+        return Cli.wantsHelp(args) ? 0 : 2;
     }
 
     static int bench(String[] args, PrintStream out, PrintStream err) {
-        if (args.length < 2 || Cli.wantsHelp(args)) {
+        if (args.length < 2 || (Cli.wantsHelp(args) && args.length == 2)) {
             out.print(Help.BENCH);
             return Cli.wantsHelp(args) ? 0 : 2;
         }
-        err.println("tidings: unknown benchmark '" + args[1] + "'");
-        return 2;
+        String[] rest = Arrays.copyOfRange(args, 2, args.length);
+        return switch (args[1]) {
+            case "sms-count" -> SmsCountBench.run(rest, out);
+            default -> {
+                err.println("tidings: unknown benchmark '" + args[1] + "'");
+                yield 2;
+            }
+        };
     }
 }
