@@ -8,7 +8,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        int code = Cli.run(args);
+        int code = Cli.run(args, TidingsApplication.class);
         if (code >= 0) {
             System.exit(code);
         }

@@ -1,6 +1,5 @@
 package io.tidings.cli;
 
-import io.tidings.TidingsApplication;
 import io.tidings.accounts.AccountsApi;
 import io.tidings.accounts.NewToken;
 import io.tidings.accounts.Role;
@@ -19,7 +18,11 @@ public final class Cli {
     private Cli() {
     }
 
-    public static int run(String[] args) {
+    private static Class<?> application;
+
+    /** @param app the Spring Boot application class, passed in so this module does not depend on the root */
+    public static int run(String[] args, Class<?> app) {
+        application = app;
         PrintStream out = System.out;
         PrintStream err = System.err;
         if (args.length == 0 || isHelp(args[0])) {
@@ -69,7 +72,7 @@ public final class Cli {
         if (a.has("data")) {
             spring.add("--tidings.data-dir=" + a.get("data", "./data"));
         }
-        SpringApplication.run(TidingsApplication.class, spring.toArray(String[]::new));
+        SpringApplication.run(application, spring.toArray(String[]::new));
         return -1;
     }
 
@@ -93,7 +96,7 @@ public final class Cli {
 
     /** The application without its web server: same database, same migrations, for one-shot commands. */
     static ConfigurableApplicationContext offline(String dataDir, String... extra) {
-        SpringApplication app = new SpringApplication(TidingsApplication.class);
+        SpringApplication app = new SpringApplication(application);
         app.setWebApplicationType(WebApplicationType.NONE);
         app.setLogStartupInfo(false);
         List<String> props = new ArrayList<>(List.of("--logging.level.root=warn", "--tidings.workers.enabled=false"));
