@@ -2,6 +2,8 @@ package io.tidings.dispatch;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
@@ -34,8 +36,14 @@ class DispatchWorkers implements SmartLifecycle {
     private final List<ChannelWorker> workers = new ArrayList<>();
     private volatile CountDownLatch stopSignal = new CountDownLatch(0);
 
+    @Autowired
+    DispatchWorkers(ObjectProvider<Channel> channels, DispatchStore store, DispatchSettings settings,
+                    DispatchConfig.NodeId node) {
+        this(channels.orderedStream().toList(), store, settings, node);
+    }
+
     DispatchWorkers(List<Channel> channels, DispatchStore store, DispatchSettings settings, DispatchConfig.NodeId node) {
-        this.channels = channels;
+        this.channels = List.copyOf(channels);
         this.store = store;
         this.settings = settings;
         this.node = node.value();
