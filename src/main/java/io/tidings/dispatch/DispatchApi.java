@@ -1,16 +1,22 @@
 package io.tidings.dispatch;
 
 import io.tidings.shared.InvalidInputException;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
+
+import java.sql.SQLException;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** The dispatch module's one facade: put messages in the queue, follow them, feed delivery reports back. */
 @Service
 public class DispatchApi {
+
+    private static final String INVALID_TEXT = "22P02";
 
     private final DispatchStore store;
     private final DispatchSettings settings;
@@ -23,7 +29,7 @@ public class DispatchApi {
     /** Queues a message and returns its id; the same idempotency key again returns the same id. */
     public long enqueue(OutgoingMessage message) {
         int attempts = message.maxAttempts() == 0 ? settings.maxAttempts() : message.maxAttempts();
-        return store.enqueue(message, attempts)
+        return validPayload(() -> store.enqueue(message, attempts))
                 .orElseThrow(() -> new IllegalStateException("message " + message.idempotencyKey() + " vanished while enqueueing"));
     }
 
@@ -32,7 +38,7 @@ public class DispatchApi {
         if (messages.isEmpty()) {
             return List.of();
         }
-        List<Long> ids = new ArrayList<>(store.enqueueAll(messages, settings.maxAttempts()));
+        List<Long> ids = new ArrayList<>(validPayload(() -> store.enqueueAll(messages, settings.maxAttempts())));
         for (int i = 0; i < ids.size(); i++) {
             if (ids.get(i) == null) {
                 // A concurrent enqueue of the same key committed after this statement's snapshot.
@@ -88,5 +94,17 @@ public class DispatchApi {
 
     public void removeRateLimit(String channel) {
         store.removeRate(channel);
+    }
+
+    /** PostgreSQL parses the payload as jsonb; its refusal is the caller's mistake, not a server error. */
+    private static <T> T validPayload(Supplier<T> enqueue) {
+        try {
+            return enqueue.get();
+        } catch (DataAccessException e) {
+            if (e.getMostSpecificCause() instanceof SQLException sql && INVALID_TEXT.equals(sql.getSQLState())) {
+                throw new InvalidInputException("payload", "the payload is not valid JSON: " + sql.getMessage());
+            }
+            throw e;
+        }
     }
 }

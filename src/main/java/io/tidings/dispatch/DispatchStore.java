@@ -149,6 +149,7 @@ class DispatchStore {
             insert into dispatch_events (message_id, state) select id, 'cancelled' from cancelled
             """;
     // Only a sent message takes a delivery report; a repeated report finds nothing to change.
+    // Provider ids are unique per provider, so two matches in one channel would be two providers' ids colliding.
     private static final String REPORT = """
             with reported as (
                 update dispatch_messages
@@ -292,7 +293,7 @@ class DispatchStore {
     Optional<Long> report(String channel, String providerId, MessageState state, String detail) {
         return jdbc.sql(REPORT).param("channel", channel).param("providerId", providerId)
                 .param("state", state.key()).param("detail", detail)
-                .query(Long.class).optional();
+                .query(Long.class).list().stream().findFirst();
     }
 
     Optional<DispatchedMessage> find(long id) {

@@ -127,6 +127,17 @@ class EnqueueTests extends DispatchTestSupport {
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("idempotencyKey");
     }
 
+    @Test
+    void aPayloadThatIsNotJsonIsRefusedWithTheFieldNamed() {
+        String channel = unique("enq-json");
+        assertThatThrownBy(() -> api.enqueue(OutgoingMessage.of(channel, "+1", "{text: hi}", channel + "/1")))
+                .isInstanceOf(InvalidInputException.class)
+                .satisfies(e -> assertThat(((InvalidInputException) e).field()).isEqualTo("payload"));
+        assertThatThrownBy(() -> api.enqueueAll(List.of(OutgoingMessage.of(channel, "+1", "nope", channel + "/2"))))
+                .isInstanceOf(InvalidInputException.class);
+        assertThat(api.counts(channel).get(MessageState.QUEUED)).isZero();
+    }
+
     private long rowsWithKey(String key) {
         return jdbc.sql("select count(*) from dispatch_messages where idempotency_key = :key").param("key", key)
                 .query(Long.class).single();
