@@ -1,0 +1,7 @@
+package io.tidings.dispatch;
+
+import java.time.Instant;
+
+/** One step of a message's history: the state it entered, when, and why. */
+public record DispatchEvent(long messageId, MessageState state, Instant at, String detail) {
+}

@@ -1,0 +1,132 @@
+package io.tidings.dispatch;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs one worker loop per {@link Channel} bean on this node. One-shot CLI commands turn this off
+ * with {@code tidings.workers.enabled=false} so they never pick up a server's work.
+ */
+@Component
+@ConditionalOnProperty(name = "tidings.workers.enabled", havingValue = "true", matchIfMissing = true)
+class DispatchWorkers implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(DispatchWorkers.class);
+    private static final Duration LONGEST_ERROR_PAUSE = Duration.ofSeconds(30);
+
+    private final List<Channel> channels;
+    private final DispatchStore store;
+    private final DispatchSettings settings;
+    private final String node;
+    private final List<Thread> threads = new ArrayList<>();
+    private final List<ChannelWorker> workers = new ArrayList<>();
+    private volatile CountDownLatch stopSignal = new CountDownLatch(0);
+
+    @Autowired
+    DispatchWorkers(ObjectProvider<Channel> channels, DispatchStore store, DispatchSettings settings,
+                    DispatchConfig.NodeId node) {
+        this(channels.orderedStream().toList(), store, settings, node);
+    }
+
+    DispatchWorkers(List<Channel> channels, DispatchStore store, DispatchSettings settings, DispatchConfig.NodeId node) {
+        this.channels = List.copyOf(channels);
+        this.store = store;
+        this.settings = settings;
+        this.node = node.value();
+        Set<String> names = new HashSet<>();
+        for (Channel c : channels) {
+            if (!names.add(c.name())) {
+                throw new IllegalStateException("two Channel beans are named '" + c.name() + "'");
+            }
+        }
+    }
+
+    @Override
+    public synchronized void start() {
+        if (isRunning()) {
+            return;
+        }
+        stopSignal = new CountDownLatch(1);
+        for (Channel channel : channels) {
+            Backoff backoff = new Backoff(settings.retryBase(), settings.retryCap(), ThreadLocalRandom.current());
+            ChannelWorker worker = new ChannelWorker(channel, store, settings, node, backoff);
+            workers.add(worker);
+            threads.add(Thread.ofVirtual().name("dispatch-" + channel.name()).start(() -> loop(worker)));
+        }
+        log.info("dispatch workers started on node {} for channels {}", node, channels.stream().map(Channel::name).toList());
+    }
+
+    private void loop(ChannelWorker worker) {
+        CountDownLatch stop = stopSignal;
+        Duration errorPause = settings.pollInterval();
+        while (stop.getCount() > 0 && !Thread.currentThread().isInterrupted()) {
+            Duration pause;
+            try {
+                pause = worker.pollOnce().pause();
+                errorPause = settings.pollInterval();
+            } catch (RuntimeException e) {
+                // Usually the database is away; keep trying, but less often the longer it lasts.
+                log.warn("dispatch worker for {} failed; trying again in {}", worker.channelName(), errorPause, e);
+                pause = errorPause;
+                errorPause = min(errorPause.multipliedBy(2), LONGEST_ERROR_PAUSE);
+            }
+            if (!pause.isZero() && sleep(stop, pause)) {
+                return;
+            }
+        }
+    }
+
+    /** @return true when stopping */
+    private static boolean sleep(CountDownLatch stop, Duration pause) {
+        try {
+            return stop.await(pause.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        }
+    }
+
+    /** Stops claiming at once, lets batches in flight finish within the grace period, then interrupts. */
+    @Override
+    public synchronized void stop() {
+        stopSignal.countDown();
+        long deadline = System.nanoTime() + settings.shutdownGrace().toNanos();
+        for (Thread t : threads) {
+            try {
+                if (!t.join(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())))) {
+                    t.interrupt();
+                    t.join(Duration.ofSeconds(1));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        workers.forEach(ChannelWorker::close);
+        threads.clear();
+        workers.clear();
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return !threads.isEmpty();
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+}
