@@ -20,7 +20,7 @@ class AreasController {
             "automation", new Area("Automation", "Workflows of emails, SMS and actions with triggers, delays, test runs and reports."),
             "reports", new Area("Reports", "Delivery, clicks and traces across sends and campaigns."));
 
-    @GetMapping({"/sms", "/email", "/campaigns", "/automation", "/reports"})
+    @GetMapping({"/email", "/campaigns", "/automation", "/reports"})
     String area(jakarta.servlet.http.HttpServletRequest request, Model model) {
         model.addAttribute("area", AREAS.get(request.getRequestURI().substring(1)));
         return "areas/area";
