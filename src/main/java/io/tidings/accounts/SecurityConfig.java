@@ -53,6 +53,8 @@ class SecurityConfig {
                         .requestMatchers("/actuator/**").hasRole(ADMIN)
                         .requestMatchers("/api/v1/users/**", "/api/v1/tokens/**").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(ADMIN, MARKETER, SALESPERSON, VIEWER)
+                        // buying credits spends money: reading them is for everyone, changing them for admins
+                        .requestMatchers("/api/v1/credits", "/api/v1/credits/**").hasRole(ADMIN)
                         .requestMatchers("/api/v1/contacts/import/**", "/api/v1/contacts/import").hasAnyRole(ADMIN, MARKETER)
                         .requestMatchers("/api/v1/contacts/**", "/api/v1/contacts").hasAnyRole(ADMIN, MARKETER, SALESPERSON)
                         .anyRequest().hasAnyRole(ADMIN, MARKETER));
