@@ -1,6 +1,7 @@
 package io.tidings;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -40,8 +41,11 @@ public final class Browser implements AutoCloseable {
         driver.get(base + path);
     }
 
+    /** htmx swaps elements while we look at them, so a stale element just means: look again. */
     public WebDriverWait waiting(int seconds) {
-        return new WebDriverWait(driver, Duration.ofSeconds(seconds));
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(seconds));
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
     }
 
     public void login(String username, String password) {

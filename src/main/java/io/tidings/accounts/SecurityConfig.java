@@ -74,7 +74,8 @@ class SecurityConfig {
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/error").permitAll()
                         .requestMatchers("/l/**").permitAll()
-                        .requestMatchers("/settings/users/**", "/settings/tokens/**").hasRole(ADMIN)
+                        .requestMatchers("/settings/users/**", "/settings/tokens/**", "/credits/topup").hasRole(ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/sms/count", "/sms/fix", "/credits/quote").hasAnyRole(ADMIN, MARKETER, SALESPERSON, VIEWER)
                         .requestMatchers(HttpMethod.GET, "/**").hasAnyRole(ADMIN, MARKETER, SALESPERSON, VIEWER)
                         .requestMatchers("/contacts/import/**").hasAnyRole(ADMIN, MARKETER)
                         .requestMatchers("/contacts/**").hasAnyRole(ADMIN, MARKETER, SALESPERSON)
