@@ -56,17 +56,16 @@ class SignatureReview implements SignaturesApi {
     @Override
     public SenderSignature requireApproved(String signature) {
         SenderSignature s = valid(signature);
-        String why = store.byValue(s.value())
-                .map(stored -> switch (stored.state()) {
-                    case APPROVED -> null;
-                    case PENDING -> "pending";
-                    case REJECTED -> "rejected: " + stored.rejectionReason();
-                })
-                .orElse("never applied for");
-        if (why != null) {
-            throw new InvalidInputException("signature", "signature " + s.bracketed() + " is not approved (" + why + ")");
-        }
-        return s;
+        Signature stored = store.byValue(s.value()).orElseThrow(() -> notApproved(s, "never applied for"));
+        return switch (stored.state()) {
+            case APPROVED -> s;
+            case PENDING -> throw notApproved(s, "pending");
+            case REJECTED -> throw notApproved(s, "rejected: " + stored.rejectionReason());
+        };
+    }
+
+    private static InvalidInputException notApproved(SenderSignature s, String why) {
+        return new InvalidInputException("signature", "signature " + s.bracketed() + " is not approved (" + why + ")");
     }
 
     private static SenderSignature valid(String signature) {
