@@ -12,7 +12,8 @@ final class ShortCodes {
 
     static final int LENGTH = 8;
     private static final char[] ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".toCharArray();
-    private static final Pattern WELL_FORMED = Pattern.compile("[0-9A-Za-z]{" + LENGTH + "}");
+    // Longer codes stay valid, so LENGTH can grow without breaking links already sent.
+    private static final Pattern WELL_FORMED = Pattern.compile("[0-9A-Za-z]{" + LENGTH + ",32}");
 
     private final SecureRandom random = new SecureRandom();
 
