@@ -52,6 +52,9 @@ class SecurityConfig {
                         .requestMatchers("/api/v1/webhooks/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole(ADMIN)
                         .requestMatchers("/api/v1/users/**", "/api/v1/tokens/**").hasRole(ADMIN)
+                        // reviewing what may be sent (seed 001) is an admin's call
+                        .requestMatchers(HttpMethod.POST, "/api/v1/sms/signatures/*/approve", "/api/v1/sms/signatures/*/reject",
+                                "/api/v1/sms/templates/*/approve", "/api/v1/sms/templates/*/reject").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(ADMIN, MARKETER, SALESPERSON, VIEWER)
                         // buying credits spends money: reading them is for everyone, changing them for admins
                         .requestMatchers("/api/v1/credits", "/api/v1/credits/**").hasRole(ADMIN)
@@ -75,6 +78,8 @@ class SecurityConfig {
                         .requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/error").permitAll()
                         .requestMatchers("/l/**").permitAll()
                         .requestMatchers("/settings/users/**", "/settings/tokens/**", "/credits/topup").hasRole(ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/sms/signatures/*/approve", "/sms/signatures/*/reject",
+                                "/sms/templates/*/approve", "/sms/templates/*/reject").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.POST, "/sms/count", "/sms/fix", "/credits/quote").hasAnyRole(ADMIN, MARKETER, SALESPERSON, VIEWER)
                         .requestMatchers(HttpMethod.GET, "/**").hasAnyRole(ADMIN, MARKETER, SALESPERSON, VIEWER)
                         .requestMatchers("/contacts/import/**").hasAnyRole(ADMIN, MARKETER)
