@@ -113,7 +113,7 @@ final class DeliverSmHandler implements MessageReceiverListener {
     private void inbound(DeliverSm d) {
         UserData.Decoded decoded = UserData.decode(d.getDataCoding(), d.getEsmClass(), body(d));
         String from = Addresses.inbound(d.getSourceAddr(), d.getSourceAddrTon());
-        String to = d.getDestAddress();
+        String to = Addresses.inbound(d.getDestAddress(), d.getDestAddrTon());
         Optional<String> text = decoded.concat() == null
                 ? Optional.of(decoded.text())
                 : assembler.add(from, to, decoded.concat(), decoded.text());

@@ -19,6 +19,7 @@ final class MessageEncoder {
     static final byte GSM = 0x00;
     static final byte UCS2 = 0x08;
     private static final int UCS2_PART_BYTES = 134; // 140 octets less the 6-byte header
+    private static final int SINGLE_UCS2_UNITS = 70;
     private static final byte[] NOTHING = new byte[0];
 
     /** One submit_sm body. tlvs is empty unless the payload TLV carries the text. */
@@ -43,7 +44,8 @@ final class MessageEncoder {
         SmsCount count = SmsCounter.count(text);
         boolean gsm = count.encoding() == SmsCount.Encoding.GSM_7;
         byte dataCoding = gsm ? GSM : UCS2;
-        if (count.segments() == 1) {
+        // One cluster wider than a whole SMS is counted as one segment yet cannot be sent as one.
+        if (count.segments() == 1 && (gsm || text.length() <= SINGLE_UCS2_UNITS)) {
             return new Encoded(List.of(new Part(dataCoding, (byte) 0, bytes(text, gsm), new OptionalParameter[0])),
                     1);
         }

@@ -152,11 +152,25 @@ public final class SmscSimulator implements AutoCloseable {
         if (message == null) {
             return false;
         }
-        String err = stat.equals("DELIVRD") ? "000" : "001";
         for (String id : message.smscIds()) {
-            receipts.schedule(id, digits(message.to()), digits(message.from()), stat, err, "", null, 0);
+            deliverPartReceipt(message, id, stat);
         }
         return true;
+    }
+
+    /** Queues a receipt with {@code stat} for the one part {@code smscId}; false when no part has that id. */
+    public boolean deliverPartReceipt(String smscId, String stat) {
+        Received message = ledger.message(smscId);
+        if (message == null) {
+            return false;
+        }
+        deliverPartReceipt(message, smscId, stat);
+        return true;
+    }
+
+    private void deliverPartReceipt(Received message, String smscId, String stat) {
+        String err = stat.equals("DELIVRD") ? "000" : "001";
+        receipts.schedule(smscId, digits(message.to()), digits(message.from()), stat, err, "", null, 0);
     }
 
     /**
@@ -170,12 +184,13 @@ public final class SmscSimulator implements AutoCloseable {
         if (session == null) {
             throw new IOException("no ESME is bound to the simulator");
         }
-        Addresses.Address source = Addresses.destination(from); // a phone: "+digits" is international
+        Addresses.Address source = Addresses.destination(from); // "+digits" goes as TON international
+        Addresses.Address destination = Addresses.destination(to);
         MessageEncoder.Encoded encoded = new MessageEncoder(false).encode(text, (int) (System.nanoTime() & 0xFF));
         for (MessageEncoder.Part part : encoded.parts()) {
             try {
-                session.deliverShortMessage("", source.ton(), source.npi(), source.value(), TypeOfNumber.UNKNOWN,
-                        NumberingPlanIndicator.UNKNOWN, to, new ESMClass(part.esmClass()), (byte) 0, (byte) 0,
+                session.deliverShortMessage("", source.ton(), source.npi(), source.value(), destination.ton(),
+                        destination.npi(), destination.value(), new ESMClass(part.esmClass()), (byte) 0, (byte) 0,
                         new RegisteredDelivery(0), new RawDataCoding(part.dataCoding()), part.shortMessage(),
                         OptionalParameters.EMPTY_OPTIONAL_PARAMETERS);
             } catch (Exception e) {
