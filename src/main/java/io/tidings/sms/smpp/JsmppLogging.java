@@ -3,9 +3,11 @@ package io.tidings.sms.smpp;
 import org.slf4j.LoggerFactory;
 
 /**
- * Outside Spring Boot (the bench, the simulator process, plain unit tests) Logback runs unconfigured at DEBUG, and
- * jsmpp logs every PDU in hex at DEBUG: that would flood stdout, which the simulator and the bench use for their
- * answers, and cost more than the protocol. Inside the server Spring's logging configuration decides instead.
+ * Outside the server (the bench, the simulator process, plain unit tests) Logback runs with its defaults: INFO and
+ * up to the console, which is stdout, where the simulator and the bench write their answers; jsmpp logs every bind,
+ * unbind and closed socket at INFO. There, jsmpp logs errors and this package warnings only, and callers that own stdout
+ * point System.out at stderr while they run (Logback's console appender writes to whatever System.out is then).
+ * Inside the server Spring's logging configuration decides instead.
  */
 final class JsmppLogging {
 
@@ -13,9 +15,14 @@ final class JsmppLogging {
     }
 
     static void quiet() {
-        if (LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME) instanceof ch.qos.logback.classic.Logger root
-                && root.getLevel() == ch.qos.logback.classic.Level.DEBUG) {
-            root.setLevel(ch.qos.logback.classic.Level.WARN);
+        // jsmpp warns with a stack trace about every unbind_resp it lost to a closing socket; its errors still show.
+        level("org.jsmpp", ch.qos.logback.classic.Level.ERROR);
+        level("io.tidings.sms.smpp", ch.qos.logback.classic.Level.WARN);
+    }
+
+    private static void level(String name, ch.qos.logback.classic.Level level) {
+        if (LoggerFactory.getLogger(name) instanceof ch.qos.logback.classic.Logger logger) {
+            logger.setLevel(level);
         }
     }
 }

@@ -94,7 +94,7 @@ final class SessionKeeper implements AutoCloseable {
         backoff.reset();
         log.info("{} bound as transceiver to {}:{}", config.gatewayName(), config.host(), config.port());
         if (closed) {
-            s.unbindAndClose();
+            unbind(s);
         } else if (!s.getSessionState().isBound()) {
             lost(s); // closed between the bind and here; the listener saw no session of ours then
         }
@@ -119,12 +119,21 @@ final class SessionKeeper implements AutoCloseable {
         }
     }
 
+    /**
+     * jsmpp can lose the unbind_resp when the SMSC closes the socket right after sending it (the reader sees the end
+     * of the stream before the resp is processed), and would then wait the whole transaction timer: wait briefly.
+     */
+    static void unbind(SMPPSession s) {
+        s.setTransactionTimer(500);
+        s.unbindAndClose();
+    }
+
     @Override
     public void close() {
         closed = true;
         SMPPSession s = bound.getAndSet(null);
         if (s != null) {
-            s.unbindAndClose();
+            unbind(s);
         }
     }
 }

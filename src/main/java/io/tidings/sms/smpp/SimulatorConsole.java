@@ -33,6 +33,7 @@ final class SimulatorConsole {
 
     static int run(String[] args, InputStream in, PrintStream out) throws IOException {
         JsmppLogging.quiet();
+        System.setOut(System.err); // stdout is the protocol: any log line goes to stderr
         int port = 0;
         SmscSimulator.Options options = SmscSimulator.Options.defaults();
         for (int i = 0; i < args.length; i++) {

@@ -1,0 +1,217 @@
+package io.tidings.sms.smpp;
+
+import io.tidings.sms.DeliveryReport;
+import io.tidings.sms.InboundSms;
+import io.tidings.sms.OutboundSms;
+import io.tidings.sms.SmsEventSink;
+import io.tidings.sms.SmsSubmitResult;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * {@code ./tidings bench sms --messages N}: end-to-end SMPP throughput against {@link SmscSimulator} running as a
+ * separate process. First the baseline, a bare jsmpp client ({@link RawBaseline}); then N personalised messages
+ * ("Hello &lt;name&gt;, your code is &lt;n&gt;", some names in UCS-2) through {@link SmppGateway#submit} in batches,
+ * timed until every delivery receipt came back through the {@link SmsEventSink}. Retry results are submitted again
+ * after their pause, as the durable queue would. Prints one JSON line; exits 1 when anything was lost or duplicated
+ * or the time bound cut the run short.
+ *
+ * <p>Options: {@code --messages N} (20000), {@code --window W} (64), {@code --batch B} (500), {@code --submitters S}
+ * (4 concurrent submit calls, as several queue workers would make), {@code --receipt-delay-ms D} (0),
+ * {@code --max-seconds T} (120, for the whole run).
+ */
+public final class SmsBench {
+
+    private static final String[] NAMES = {"Anna", "Björn", "José", "Zoë", "李雷", "Søren", "Ελένη", "Mohammed",
+            "Łukasz", "Chloé", "Priya", "Kwame", "Нина", "Aoife", "Mateo", "Sakura さくら"};
+
+    private SmsBench() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out));
+    }
+
+    public static int run(String[] args, PrintStream out) {
+        PrintStream stdout = System.out;
+        System.setOut(System.err); // the one JSON line is the only thing for stdout; logs go to stderr
+        try {
+            return measure(args, out);
+        } finally {
+            System.setOut(stdout);
+        }
+    }
+
+    private static int measure(String[] args, PrintStream out) {
+        int messages = 20_000;
+        int window = 64;
+        int batch = 500;
+        int submitters = 4;
+        int receiptDelayMs = 0;
+        int maxSeconds = 120;
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            int value = Integer.parseInt(args[i + 1]);
+            switch (args[i]) {
+                case "--messages" -> messages = value;
+                case "--window" -> window = value;
+                case "--batch" -> batch = value;
+                case "--submitters" -> submitters = value;
+                case "--receipt-delay-ms" -> receiptDelayMs = value;
+                case "--max-seconds" -> maxSeconds = value;
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        JsmppLogging.quiet();
+        long deadline = System.nanoTime() + Duration.ofSeconds(maxSeconds).toNanos();
+        try (SimulatorProcess smsc = SimulatorProcess.start(List.of("--port", "0", "--receipt-delay-ms",
+                String.valueOf(receiptDelayMs)))) {
+            int warmUp = Math.min(messages, 3_000);
+            RawBaseline.run(smsc.port(), texts("warm", warmUp), window, deadline);
+            tidings(smsc.port(), texts("warm", warmUp), window, batch, submitters, deadline);
+            SimulatorProcess.expectOk(smsc.command("reset"));
+
+            List<String> texts = texts("Hello", messages);
+            RawBaseline.Run baseline = RawBaseline.run(smsc.port(), texts, window, deadline);
+            SimulatorProcess.expectOk(smsc.command("reset"));
+            Run run = tidings(smsc.port(), texts, window, batch, submitters, deadline);
+            SmscSimulator.Stats stats = smsc.stats();
+
+            double rate = run.seconds > 0 ? messages / run.seconds : 0;
+            double baselineRate = baseline.seconds() > 0 ? baseline.accepted() / baseline.seconds() : 0;
+            long lost = messages - Math.min(stats.distinct(), run.reported);
+            boolean aborted = run.timedOut || baseline.timedOut();
+            out.println(String.format(Locale.ROOT, "{\"messages\":%d,\"seconds\":%.3f,\"messages_per_second\":%.0f,"
+                            + "\"baseline_messages_per_second\":%.0f,\"ratio\":%.2f,\"delivered\":%d,\"lost\":%d,"
+                            + "\"duplicated\":%d,\"window\":%d,\"retries\":%d,\"aborted\":%b}",
+                    messages, run.seconds, rate, baselineRate, baselineRate > 0 ? rate / baselineRate : 0,
+                    run.delivered, lost, stats.duplicates(), window, run.retries, aborted));
+            return lost == 0 && stats.duplicates() == 0 && !aborted ? 0 : 1;
+        } catch (IOException e) {
+            out.println("{\"error\":\"" + e.getMessage().replace('"', '\'') + "\"}");
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        }
+    }
+
+    private static List<String> texts(String greeting, int count) {
+        List<String> texts = new ArrayList<>(count);
+        for (int n = 0; n < count; n++) {
+            texts.add(greeting + " " + NAMES[n % NAMES.length] + ", your code is " + n);
+        }
+        return texts;
+    }
+
+    private record Run(double seconds, long reported, long delivered, long retries, boolean timedOut) {
+    }
+
+    /** Counts final reports once per provider id; a second final report for the same id would show in reported. */
+    private static final class Counting implements SmsEventSink {
+        final Set<String> finals = ConcurrentHashMap.newKeySet();
+        final AtomicLong delivered = new AtomicLong();
+
+        @Override
+        public void delivery(DeliveryReport report) {
+            if (report.status() != DeliveryReport.Status.IN_FLIGHT && finals.add(report.providerMessageId())
+                    && report.status() == DeliveryReport.Status.DELIVERED) {
+                delivered.incrementAndGet();
+            }
+        }
+
+        @Override
+        public void inbound(InboundSms message) {
+        }
+    }
+
+    private static Run tidings(int port, List<String> texts, int window, int batchSize, int submitters,
+                               long deadline) throws InterruptedException {
+        Counting sink = new Counting();
+        SmppConfig config = SmppConfig.of("127.0.0.1", port, "tidings", "secret").withWindowSize(window);
+        try (SmppGateway gateway = SmppGateway.start(config, sink)) {
+            if (!gateway.awaitUp(Duration.ofSeconds(10))) {
+                return new Run(0, 0, 0, 0, true);
+            }
+            Map<Long, String> accepted = new ConcurrentHashMap<>();
+            ConcurrentLinkedQueue<OutboundSms> retry = new ConcurrentLinkedQueue<>();
+            AtomicInteger next = new AtomicInteger();
+            AtomicInteger settled = new AtomicInteger();
+            AtomicLong retries = new AtomicLong();
+            long start = System.nanoTime();
+            List<Thread> workers = new ArrayList<>();
+            for (int w = 0; w < submitters; w++) {
+                workers.add(Thread.ofVirtual().start(() -> {
+                    while (settled.get() < texts.size() && System.nanoTime() < deadline) {
+                        List<OutboundSms> batch = nextBatch(texts, next, batchSize, retry);
+                        if (batch.isEmpty()) {
+                            pause(5);
+                            continue;
+                        }
+                        List<SmsSubmitResult> results = gateway.submit(batch);
+                        long wait = 0;
+                        for (int i = 0; i < results.size(); i++) {
+                            switch (results.get(i)) {
+                                case SmsSubmitResult.Accepted a -> {
+                                    accepted.put(a.messageId(), a.providerMessageId());
+                                    settled.incrementAndGet();
+                                }
+                                case SmsSubmitResult.Rejected r -> settled.incrementAndGet();
+                                case SmsSubmitResult.Retry r -> {
+                                    retries.incrementAndGet();
+                                    wait = Math.max(wait, r.retryAfter() == null ? 20 : r.retryAfter().toMillis());
+                                    retry.add(batch.get(i));
+                                }
+                            }
+                        }
+                        pause(wait);
+                    }
+                }));
+            }
+            for (Thread worker : workers) {
+                worker.join();
+            }
+            while (sink.finals.size() < accepted.size() && System.nanoTime() < deadline) {
+                Thread.sleep(1);
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            long reported = accepted.values().stream().filter(sink.finals::contains).count();
+            boolean timedOut = settled.get() < texts.size() || reported < accepted.size();
+            return new Run(seconds, reported, sink.delivered.get(), retries.get(), timedOut);
+        }
+    }
+
+    private static List<OutboundSms> nextBatch(List<String> texts, AtomicInteger next, int size,
+                                               ConcurrentLinkedQueue<OutboundSms> retry) {
+        List<OutboundSms> batch = new ArrayList<>(size);
+        OutboundSms again;
+        while (batch.size() < size && (again = retry.poll()) != null) {
+            batch.add(again);
+        }
+        int want = size - batch.size();
+        int from = next.getAndAdd(want);
+        for (int n = from; n < Math.min(texts.size(), from + want); n++) {
+            batch.add(new OutboundSms(n, "+4179" + String.format("%07d", n % 10_000_000), "Bench", texts.get(n),
+                    false));
+        }
+        return batch;
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
