@@ -28,7 +28,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -62,27 +62,28 @@ final class RawBaseline {
                 TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN, null));
         AtomicLong accepted = new AtomicLong();
         AtomicLong failed = new AtomicLong();
-        Semaphore slots = new Semaphore(window);
+        AtomicInteger next = new AtomicInteger();
         RegisteredDelivery receipt = new RegisteredDelivery(SMSCDeliveryReceipt.SUCCESS_FAILURE);
         long start = System.nanoTime();
+        // The plainest client with a window of W: W threads, each submitting and waiting for its answer in turn.
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int i = 0; i < texts.size() && System.nanoTime() < deadlineNanos; i++) {
-                String text = texts.get(i);
-                String to = "4179" + String.format("%07d", i % 10_000_000);
-                slots.acquire();
+            for (int w = 0; w < window; w++) {
                 threads.execute(() -> {
-                    try {
+                    int i;
+                    while ((i = next.getAndIncrement()) < texts.size() && System.nanoTime() < deadlineNanos) {
+                        String text = texts.get(i);
                         boolean ascii = text.chars().allMatch(c -> c < 0x80 && c != '@' && c != '$' && c != '_');
                         byte[] body = text.getBytes(ascii ? StandardCharsets.US_ASCII : StandardCharsets.UTF_16BE);
-                        session.submitShortMessage("", TypeOfNumber.ALPHANUMERIC, NumberingPlanIndicator.UNKNOWN,
-                                "Bench", TypeOfNumber.INTERNATIONAL, NumberingPlanIndicator.ISDN, to,
-                                new ESMClass(), (byte) 0, (byte) 0, null, null, receipt, (byte) 0,
-                                new RawDataCoding(ascii ? (byte) 0 : (byte) 8), (byte) 0, body);
-                        accepted.incrementAndGet();
-                    } catch (Exception e) {
-                        failed.incrementAndGet();
-                    } finally {
-                        slots.release();
+                        try {
+                            session.submitShortMessage("", TypeOfNumber.ALPHANUMERIC, NumberingPlanIndicator.UNKNOWN,
+                                    "Bench", TypeOfNumber.INTERNATIONAL, NumberingPlanIndicator.ISDN,
+                                    "4179" + String.format("%07d", i % 10_000_000), new ESMClass(), (byte) 0,
+                                    (byte) 0, null, null, receipt, (byte) 0,
+                                    new RawDataCoding(ascii ? (byte) 0 : (byte) 8), (byte) 0, body);
+                            accepted.incrementAndGet();
+                        } catch (Exception e) {
+                            failed.incrementAndGet();
+                        }
                     }
                 });
             }
