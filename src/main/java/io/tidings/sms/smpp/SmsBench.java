@@ -30,7 +30,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Options: {@code --messages N} (20000), {@code --window W} (64), {@code --batch B} (500), {@code --submitters S}
  * (4 concurrent submit calls, as several queue workers would make), {@code --receipt-delay-ms D} (0),
- * {@code --max-seconds T} (120, for the whole run).
+ * {@code --max-seconds T} (120, for the whole run), {@code --smsc-throttle-above R} (0: the simulator answers
+ * ESME_RTHROTTLED to submits beyond R per second, to watch the window back off and Retry results come back).
  */
 public final class SmsBench {
 
@@ -61,6 +62,7 @@ public final class SmsBench {
         int submitters = 4;
         int receiptDelayMs = 0;
         int maxSeconds = 120;
+        int smscThrottleAbove = 0;
         for (int i = 0; i + 1 < args.length; i += 2) {
             int value = Integer.parseInt(args[i + 1]);
             switch (args[i]) {
@@ -70,13 +72,14 @@ public final class SmsBench {
                 case "--submitters" -> submitters = value;
                 case "--receipt-delay-ms" -> receiptDelayMs = value;
                 case "--max-seconds" -> maxSeconds = value;
+                case "--smsc-throttle-above" -> smscThrottleAbove = value;
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
         JsmppLogging.quiet();
         long deadline = System.nanoTime() + Duration.ofSeconds(maxSeconds).toNanos();
         try (SimulatorProcess smsc = SimulatorProcess.start(List.of("--port", "0", "--receipt-delay-ms",
-                String.valueOf(receiptDelayMs)))) {
+                String.valueOf(receiptDelayMs), "--throttle-above", String.valueOf(smscThrottleAbove)))) {
             int warmUp = Math.min(messages, 3_000);
             RawBaseline.run(smsc.port(), texts("warm", warmUp), window, deadline);
             tidings(smsc.port(), texts("warm", warmUp), window, batch, submitters, deadline);
