@@ -42,7 +42,7 @@ final class Addresses {
         return new Address(value, TypeOfNumber.ALPHANUMERIC, NumberingPlanIndicator.UNKNOWN);
     }
 
-    /** An inbound source address as Tidings stores it: '+' added when the SMSC says it is international. */
+    /** An address from the SMSC as Tidings stores it: '+' added when its TON says international. */
     static String inbound(String address, byte ton) {
         String value = address == null ? "" : address.strip();
         if (ton == TypeOfNumber.INTERNATIONAL.value() && !value.startsWith("+") && digits(value)) {

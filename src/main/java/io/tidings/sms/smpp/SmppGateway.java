@@ -6,6 +6,8 @@ import io.tidings.sms.SmsEventSink;
 import io.tidings.sms.SmsGateway;
 import io.tidings.sms.SmsSubmitResult;
 import org.jsmpp.session.SMPPSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -33,6 +35,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * as code, e.g. {@code 0x0000000B} with reason {@code ESME_RINVDSTADR}.
  */
 public final class SmppGateway implements SmsGateway {
+
+    private static final Logger log = LoggerFactory.getLogger(SmppGateway.class);
 
     /** What the SMSC is told to wait when it throttled us: about the time the halved window takes to drain. */
     private static final Duration THROTTLE_PAUSE = Duration.ofSeconds(1);
@@ -199,7 +203,7 @@ public final class SmppGateway implements SmsGateway {
         try {
             receipts.sweep();
         } catch (RuntimeException e) {
-            org.slf4j.LoggerFactory.getLogger(SmppGateway.class).warn("{}: receipt sweep failed", name(), e);
+            log.warn("{}: receipt sweep failed", name(), e);
         }
     }
 

@@ -128,7 +128,7 @@ public final class SmsBench {
     private record Run(double seconds, long reported, long delivered, long retries, boolean timedOut) {
     }
 
-    /** Counts final reports once per provider id; a second final report for the same id would show in reported. */
+    /** Remembers which provider ids got a final report; a repeated report for the same id counts once. */
     private static final class Counting implements SmsEventSink {
         final Set<String> finals = ConcurrentHashMap.newKeySet();
         final AtomicLong delivered = new AtomicLong();
