@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -128,16 +127,17 @@ public final class SmsBench {
     private record Run(double seconds, long reported, long delivered, long retries, boolean timedOut) {
     }
 
-    /** Remembers which provider ids got a final report; a repeated report for the same id counts once. */
+    /**
+     * The first final status per provider id, id and status published together, so that whoever sees an id also
+     * sees its status; a repeated report for the same id counts once.
+     */
     private static final class Counting implements SmsEventSink {
-        final Set<String> finals = ConcurrentHashMap.newKeySet();
-        final AtomicLong delivered = new AtomicLong();
+        final Map<String, DeliveryReport.Status> finals = new ConcurrentHashMap<>();
 
         @Override
         public void delivery(DeliveryReport report) {
-            if (report.status() != DeliveryReport.Status.IN_FLIGHT && finals.add(report.providerMessageId())
-                    && report.status() == DeliveryReport.Status.DELIVERED) {
-                delivered.incrementAndGet();
+            if (report.status() != DeliveryReport.Status.IN_FLIGHT) {
+                finals.putIfAbsent(report.providerMessageId(), report.status());
             }
         }
 
@@ -196,9 +196,11 @@ public final class SmsBench {
                 Thread.sleep(1);
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            long reported = accepted.values().stream().filter(sink.finals::contains).count();
+            long reported = accepted.values().stream().filter(sink.finals::containsKey).count();
+            long delivered = accepted.values().stream()
+                    .filter(id -> sink.finals.get(id) == DeliveryReport.Status.DELIVERED).count();
             boolean timedOut = settled.get() < texts.size() || reported < accepted.size();
-            return new Run(seconds, reported, sink.delivered.get(), retries.get(), timedOut);
+            return new Run(seconds, reported, delivered, retries.get(), timedOut);
         }
     }
 
