@@ -13,10 +13,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -104,7 +106,12 @@ public final class SmppGateway implements SmsGateway {
     public List<SmsSubmitResult> submit(List<OutboundSms> batch) {
         List<Future<SmsSubmitResult>> futures = new ArrayList<>(batch.size());
         for (OutboundSms sms : batch) {
-            futures.add(senders.submit(() -> submitOne(sms)));
+            try {
+                futures.add(senders.submit(() -> submitOne(sms)));
+            } catch (RejectedExecutionException e) { // closed: the queue keeps the message for another gateway
+                futures.add(CompletableFuture.completedFuture(new SmsSubmitResult.Retry(sms.messageId(), "closed",
+                        name() + " is closed", null)));
+            }
         }
         List<SmsSubmitResult> results = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {

@@ -43,6 +43,18 @@ class SmppReconnectTest {
         }
     }
 
+    @Test
+    void aClosedGatewayAnswersRetryRatherThanThrowing() throws Exception {
+        try (SmscSimulator smsc = SmscSimulator.start(0, SmscSimulator.Options.defaults())) {
+            SmppGateway gateway = SmppGateway.start(SmppGatewayContractTest.config(smsc.port()), new RecordingSink());
+            assertThat(gateway.awaitUp(WAIT)).isTrue();
+            gateway.close();
+
+            assertThat(gateway.up()).isFalse();
+            assertThat(gateway.submit(List.of(sms(3)))).singleElement().isInstanceOf(SmsSubmitResult.Retry.class);
+        }
+    }
+
     private static OutboundSms sms(long id) {
         return new OutboundSms(id, "+41791234567", "+15005550006", "attempt " + id, false);
     }
