@@ -27,6 +27,7 @@ final class Commands {
         String[] rest = Arrays.copyOfRange(args, 2, args.length);
         return switch (args[1]) {
             case "sms-count" -> SmsCountBench.run(rest, out);
+            case "sms" -> io.tidings.sms.smpp.SmsBench.run(rest, out);
             default -> {
                 err.println("tidings: unknown benchmark '" + args[1] + "'");
                 yield 2;

@@ -50,6 +50,15 @@ public final class SmsCounter {
         return new SmsCount(SmsCount.Encoding.GSM_7, segments, septets, GSM_CONCATENATED - fill);
     }
 
+    /**
+     * The segments {@link #count(String)} counts, as texts: one element for a single SMS, else the parts in order
+     * (153 septets or 67 UCS-2 units at most, escape pairs, surrogate pairs and grapheme clusters never cut).
+     * Joined they give back {@code text}. A gateway that concatenates itself sends exactly these parts.
+     */
+    public static List<String> split(String text) {
+        return SmsSplitter.split(text);
+    }
+
     /** Counts {@code text} after smart encoding when {@code smart} is set, see {@link #smartReplace(String)}. */
     public static SmsCount count(String text, boolean smart) {
         return count(smart ? SmartEncoding.replace(text) : text);
