@@ -1,6 +1,7 @@
 package io.tidings.sms.sandbox;
 
 import io.tidings.sms.DeliveryReport;
+import io.tidings.sms.InboundSms;
 import io.tidings.sms.OutboundSms;
 import io.tidings.sms.SmsCounter;
 import io.tidings.sms.SmsEventSink;
@@ -11,6 +12,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -19,26 +21,36 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 /**
- * A provider that never touches the network: it accepts everything with an "SBX…" id and reports
+ * A provider that never touches the network: it accepts every valid number with an "SBX…" id and reports
  * DELIVERED a little later, or FAILED for destinations ending in a fail suffix, so the send path, receipts
- * and credits settlement can be exercised with no provider account.
+ * and credits settlement can be exercised with no provider account. It keeps the last messages it took
+ * and can play a customer's reply, so what "was sent" can be looked at and answered.
  */
 final class SandboxGateway implements SmsGateway {
 
+    static final int KEPT = 1_000;
+    private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{1,14}");
     private static final Logger log = LoggerFactory.getLogger(SandboxGateway.class);
 
+    record Settings(Duration delay, List<String> failSuffixes, boolean throttle) {
+    }
+
+    /** A message the sandbox took, with the id it answered. */
+    record Taken(String providerMessageId, OutboundSms sms) {
+    }
+
     private final String name;
-    private final Duration delay;
-    private final List<String> failSuffixes;
+    private final Settings settings;
     private final SmsEventSink sink;
     private final ScheduledExecutorService timer;
+    private final ArrayDeque<Taken> taken = new ArrayDeque<>();
 
-    SandboxGateway(String name, Duration delay, List<String> failSuffixes, SmsEventSink sink) {
+    SandboxGateway(String name, Settings settings, SmsEventSink sink) {
         this.name = name;
-        this.delay = delay;
-        this.failSuffixes = failSuffixes;
+        this.settings = settings;
         this.sink = sink;
         this.timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name(name + "-receipts").factory());
     }
@@ -49,25 +61,60 @@ final class SandboxGateway implements SmsGateway {
     }
 
     @Override
+    public boolean up() {
+        return !timer.isShutdown();
+    }
+
+    @Override
     public List<SmsSubmitResult> submit(List<OutboundSms> batch) {
         List<SmsSubmitResult> results = new ArrayList<>(batch.size());
         for (OutboundSms sms : batch) {
-            String id = newId();
-            int segments = SmsCounter.count(sms.text() == null ? "" : sms.text(), sms.smartEncoding()).segments();
-            boolean fails = sms.to() != null && failSuffixes.stream().anyMatch(sms.to()::endsWith);
-            try {
-                timer.schedule(() -> report(id, fails), delay.toMillis(), TimeUnit.MILLISECONDS);
-                results.add(new SmsSubmitResult.Accepted(sms.messageId(), id, segments));
-            } catch (RejectedExecutionException e) {
-                results.add(new SmsSubmitResult.Retry(sms.messageId(), "CLOSED", "the sandbox gateway was closed", null));
-            }
+            results.add(submitOne(sms));
         }
         return results;
     }
 
-    @Override
-    public boolean up() {
-        return !timer.isShutdown();
+    private SmsSubmitResult submitOne(OutboundSms sms) {
+        if (settings.throttle()) {
+            return new SmsSubmitResult.Retry(sms.messageId(), "THROTTLED", "sandbox: throttle is on", Duration.ofSeconds(1));
+        }
+        if (sms.to() == null || !E164.matcher(sms.to()).matches()) {
+            return new SmsSubmitResult.Rejected(sms.messageId(), "INVALID_NUMBER",
+                    "sandbox: '" + sms.to() + "' is not an E.164 number", false);
+        }
+        String id = newId();
+        int segments = SmsCounter.count(sms.text() == null ? "" : sms.text(), sms.smartEncoding()).segments();
+        boolean fails = settings.failSuffixes().stream().anyMatch(sms.to()::endsWith);
+        try {
+            timer.schedule(() -> report(id, fails), settings.delay().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            return new SmsSubmitResult.Retry(sms.messageId(), "CLOSED", "the sandbox gateway was closed", null);
+        }
+        synchronized (taken) {
+            if (taken.size() == KEPT) {
+                taken.removeFirst();
+            }
+            taken.addLast(new Taken(id, sms));
+        }
+        return new SmsSubmitResult.Accepted(sms.messageId(), id, segments);
+    }
+
+    /** The last {@value #KEPT} messages taken, oldest first. */
+    List<Taken> taken() {
+        synchronized (taken) {
+            return List.copyOf(taken);
+        }
+    }
+
+    void forget() {
+        synchronized (taken) {
+            taken.clear();
+        }
+    }
+
+    /** Plays a message from a customer's phone, as a provider's inbound webhook would bring it. */
+    void receive(String from, String to, String text) {
+        sink.inbound(new InboundSms(name, newId(), from, to, text, Instant.now()));
     }
 
     @Override

@@ -1,10 +1,10 @@
 package io.tidings.sms.sandbox;
 
+import io.tidings.shared.InvalidInputException;
 import io.tidings.sms.SmsEventSink;
 import io.tidings.sms.SmsGateway;
 import io.tidings.sms.SmsGatewayFactory;
 import io.tidings.sms.providers.ConfigReader;
-import io.tidings.shared.InvalidInputException;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
@@ -13,9 +13,13 @@ import java.util.List;
 
 /**
  * Kind {@code sandbox}. Config (every key optional):
- * <pre>{ "delayMillis": 200, "failSuffixes": ["0000"] }</pre>
- * A destination ending in one of {@code failSuffixes} is accepted and then reported FAILED; every other
- * one DELIVERED, {@code delayMillis} after the submit.
+ * <pre>{ "delayMillis": 200, "failSuffixes": ["0000"], "throttle": false }</pre>
+ * <ul>
+ *   <li>a destination that is not E.164 ({@code +} and 2 to 15 digits, not starting with 0) is Rejected;</li>
+ *   <li>a destination ending in one of {@code failSuffixes} (default "0000", e.g. +15005550000) is accepted
+ *       and then reported FAILED; every other one DELIVERED, {@code delayMillis} after the submit;</li>
+ *   <li>{@code throttle: true} answers every submit with Retry, as a provider saying "slow down" would.</li>
+ * </ul>
  */
 @Component
 class SandboxGatewayFactory implements SmsGatewayFactory {
@@ -35,14 +39,11 @@ class SandboxGatewayFactory implements SmsGatewayFactory {
 
     @Override
     public SmsGateway create(long providerId, JsonNode config, SmsEventSink sink) {
-        Settings s = settings(config);
-        return new SandboxGateway("sandbox:" + providerId, Duration.ofMillis(s.delayMillis()), s.failSuffixes(), sink);
+        SandboxGateway.Settings s = settings(config);
+        return new SandboxGateway("sandbox:" + providerId, s, sink);
     }
 
-    private record Settings(int delayMillis, List<String> failSuffixes) {
-    }
-
-    private static Settings settings(JsonNode config) {
+    static SandboxGateway.Settings settings(JsonNode config) {
         ConfigReader c = new ConfigReader(config);
         int delay = c.integer("delayMillis", DEFAULT_DELAY_MILLIS, 0, 60_000);
         List<String> suffixes = c.texts("failSuffixes", DEFAULT_FAIL_SUFFIXES);
@@ -51,6 +52,10 @@ class SandboxGatewayFactory implements SmsGatewayFactory {
                 throw new InvalidInputException("config.failSuffixes", "A fail suffix is 1 to 15 digits.");
             }
         }
-        return new Settings(delay, suffixes);
+        JsonNode throttle = config.get("throttle");
+        if (throttle != null && !throttle.isNull() && !throttle.isBoolean()) {
+            throw new InvalidInputException("config.throttle", "Provider config 'throttle' is true or false.");
+        }
+        return new SandboxGateway.Settings(Duration.ofMillis(delay), suffixes, throttle != null && throttle.asBoolean());
     }
 }
