@@ -43,6 +43,21 @@ public final class WebhookClient {
         return send("POST", url, "application/x-www-form-urlencoded", form(params), headers);
     }
 
+    /** A form body as a provider stub reads it; one value per name. */
+    public static Map<String, String> parseForm(String body) {
+        Map<String, String> form = new java.util.LinkedHashMap<>();
+        if (body == null || body.isEmpty()) {
+            return form;
+        }
+        for (String pair : body.split("&")) {
+            int eq = pair.indexOf('=');
+            String k = java.net.URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String v = eq < 0 ? "" : java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            form.put(k, v);
+        }
+        return form;
+    }
+
     public static String unique(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 12);
     }
