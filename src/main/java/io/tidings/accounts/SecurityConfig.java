@@ -58,6 +58,8 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(ADMIN, MARKETER, SALESPERSON, VIEWER)
                         // buying credits spends money: reading them is for everyone, changing them for admins
                         .requestMatchers("/api/v1/credits", "/api/v1/credits/**").hasRole(ADMIN)
+                        // provider config holds credentials and decides where messages go
+                        .requestMatchers("/api/v1/sms/providers", "/api/v1/sms/providers/**").hasRole(ADMIN)
                         .requestMatchers("/api/v1/contacts/import/**", "/api/v1/contacts/import").hasAnyRole(ADMIN, MARKETER)
                         .requestMatchers("/api/v1/contacts/**", "/api/v1/contacts").hasAnyRole(ADMIN, MARKETER, SALESPERSON)
                         .anyRequest().hasAnyRole(ADMIN, MARKETER));

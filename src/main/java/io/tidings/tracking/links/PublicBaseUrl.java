@@ -14,8 +14,10 @@ class PublicBaseUrl {
 
     private final String base;
 
-    PublicBaseUrl(@Value("${tidings.public-base-url:http://localhost:8080}") String configured) {
-        String b = configured.strip();
+    PublicBaseUrl(@Value("${tidings.public-base-url:}") String configured,
+                  @Value("${server.port:8080}") int port) {
+        // Unset, links point at this machine: right for a laptop, and the README says to set it in production.
+        String b = configured == null || configured.isBlank() ? "http://localhost:" + port : configured.strip();
         while (b.endsWith("/")) {
             b = b.substring(0, b.length() - 1);
         }
