@@ -1,5 +1,6 @@
 package io.tidings.cli;
 
+import io.tidings.contacts.ImportBench;
 import io.tidings.sms.SmsCountBench;
 import io.tidings.sms.SmsCountCommand;
 
@@ -27,6 +28,7 @@ final class Commands {
         String[] rest = Arrays.copyOfRange(args, 2, args.length);
         return switch (args[1]) {
             case "sms-count" -> SmsCountBench.run(rest, out);
+            case "import" -> ImportBench.run(rest, out, dir -> Cli.offline(dir));
             default -> {
                 err.println("tidings: unknown benchmark '" + args[1] + "'");
                 yield 2;
