@@ -103,7 +103,9 @@ class ContactSearch {
                 try {
                     return "%" + phones.normalise(text, null).e164() + "%";
                 } catch (InvalidInputException e) {
-                    return "%" + digits + "%";
+                    // Not a whole number of the default region: match the digits, without the trunk
+                    // or international prefix zeros that the stored E.164 form does not have.
+                    return "%" + digits.replaceFirst("^0+", "") + "%";
                 }
             }
         }

@@ -135,10 +135,13 @@ final class ImportRun implements Runnable {
 
     private void write(BlockingQueue<Future<RowNormaliser.Batch>> queue, ColumnMapping mapping) throws Exception {
         ImportChunk chunk = chunk(mapping);
+        long waited = 0;
         while (true) {
             RowNormaliser.Batch batch;
             try {
+                long w0 = System.nanoTime();
                 batch = queue.take().get();
+                waited += System.nanoTime() - w0;
             } catch (ExecutionException e) {
                 throw e.getCause() instanceof Exception cause ? cause : e;
             }
@@ -147,7 +150,11 @@ final class ImportRun implements Runnable {
             }
             chunk.add(batch);
             if (chunk.processed >= chunkRows) {
+                System.err.printf("waited for batches %d ms%n", waited / 1_000_000);
+                waited = 0;
+                long f0 = System.nanoTime();
                 flush(chunk);
+                System.err.printf("flush %d ms%n", (System.nanoTime() - f0) / 1_000_000);
                 chunk = chunk(mapping);
             }
         }

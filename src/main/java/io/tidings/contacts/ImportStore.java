@@ -179,10 +179,14 @@ class ImportStore {
 
     /** Runs inside the caller's transaction. */
     ChunkResult loadChunk(ImportChunk chunk, boolean update) {
+        long t0 = System.nanoTime();
         jdbc.sql(CREATE_STAGE).update();
         copy(StageCopy.encode(chunk.rows));
+        long t1 = System.nanoTime();
         jdbc.sql(FIND_EMAIL_OWNERS).update();
+        long t2 = System.nanoTime();
         jdbc.sql(FIND_PHONE_OWNERS).update();
+        long t3 = System.nanoTime();
         List<RejectedRow> rejected = new ArrayList<>(chunk.rejected);
         Map<Long, StagedRow> byNumber = null;
         for (Taken t : jdbc.sql(REJECT_TAKEN_KEYS).param("updating", update).query((rs, n) -> new Taken(rs.getLong("row_no"),
@@ -204,9 +208,13 @@ class ImportStore {
         if (update && tally.matchedRows() > 0) {
             jdbc.sql(UPDATE_FROM_STAGE).update();
         }
+        long t4 = System.nanoTime();
         if (tally.newRows() > 0) {
             jdbc.sql(INSERT_FROM_STAGE).update();
         }
+        long t5 = System.nanoTime();
+        System.err.printf("chunk: copy %d ms, emailOwners %d, phoneOwners %d, reject+tally+update %d, insert %d%n",
+                (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000, (t4 - t3) / 1_000_000, (t5 - t4) / 1_000_000);
         rejected.sort((a, b) -> Long.compare(a.row(), b.row()));
         return update
                 ? new ChunkResult(tally.newRows(), tally.newMerged() + tally.matchedRows() + tally.matchedMerged(),

@@ -14,8 +14,8 @@ import java.util.List;
  * FastCSV sees a line, this reader checks whether the line leaves a quoted field open (the same
  * rules as FastCSV's relaxed parser: a quote opens a field only at its start, {@code ""} inside
  * quotes is a quote). An open quote may be a legitimate multi-line field, so up to
- * {@link #MAX_CONTINUATION_LINES} following lines are given the chance to close it. If none does,
- * the first line alone is broken: it is replaced by a {@link #BROKEN_LINE} marker line (which the
+ * {@link #MAX_CONTINUATION_LINES} following lines are given the chance to close it, in a record
+ * with as many fields as the header. If none does, the first line alone is broken: it is replaced by a {@link #BROKEN_LINE} marker line (which the
  * import reports as a rejected row), and the lines after it are read again as fresh records.
  * Nothing else is parsed here; splitting and unescaping fields stays FastCSV's job.
  */
@@ -38,7 +38,9 @@ final class QuoteResync extends Reader {
     private int outPos;
 
     private final ArrayDeque<String> pending = new ArrayDeque<>();
+    private final Scan scan = new Scan();
     private int pendingChars;
+    private int expectedFields = -1;
     private boolean bomChecked;
 
     QuoteResync(Reader in, char separator) {
@@ -78,24 +80,43 @@ final class QuoteResync extends Reader {
 
     private void offer(String line) {
         if (pending.isEmpty()) {
-            if (!leavesQuoteOpen(line, false)) {
+            scan.start();
+            scan.line(line);
+            if (!scan.inQuotes) {
+                complete(scan.fields);
                 out.append(line);
                 return;
             }
             pendingChars = 0;
-        } else if (!leavesQuoteOpen(line, true)) {
-            // pending lines always end inside quotes; this one closes them
-            for (String l : pending) {
-                out.append(l);
+        } else {
+            scan.line(line);
+            if (!scan.inQuotes) {
+                if (expectedFields < 0 || scan.fields == expectedFields) {
+                    complete(scan.fields);
+                    for (String l : pending) {
+                        out.append(l);
+                    }
+                    out.append(line);
+                    pending.clear();
+                    return;
+                }
+                // The quote closed, but on a line that was meant to start a record of its own: the
+                // joined lines do not have the header's shape, so the first line was the broken one.
+                pending.add(line);
+                dropFirstPendingLine();
+                return;
             }
-            out.append(line);
-            pending.clear();
-            return;
         }
         pending.add(line);
         pendingChars += line.length();
         if (pending.size() > MAX_CONTINUATION_LINES || pendingChars > MAX_RECORD_CHARS) {
             dropFirstPendingLine();
+        }
+    }
+
+    private void complete(int fields) {
+        if (expectedFields < 0) {
+            expectedFields = fields;
         }
     }
 
@@ -111,33 +132,43 @@ final class QuoteResync extends Reader {
     }
 
     /**
-     * FastCSV's relaxed rules: a quote opens a field only before any unquoted data; inside, a quote
-     * closes it ({@code ""} closes and reopens); characters after a closing quote are kept but do not
-     * make the field unquoted data, so a later quote reopens it.
+     * Follows FastCSV's relaxed rules across the lines of one record: a quote opens a field only
+     * before any unquoted data; inside, a quote closes it ({@code ""} closes and reopens); characters
+     * after a closing quote are kept but do not make the field unquoted data, so a later quote
+     * reopens it. Counts the record's fields on the way.
      */
-    private boolean leavesQuoteOpen(String s, boolean startInQuotes) {
-        boolean inQuotes = startInQuotes;
-        boolean quotedField = startInQuotes;
-        boolean dataField = false;
-        for (int i = 0, n = s.length(); i < n; i++) {
-            char c = s.charAt(i);
-            if (inQuotes) {
-                if (c == '"') {
-                    inQuotes = false;
+    private final class Scan {
+        boolean inQuotes;
+        boolean quotedField;
+        boolean dataField;
+        int fields;
+
+        void start() {
+            inQuotes = quotedField = dataField = false;
+            fields = 1;
+        }
+
+        void line(String s) {
+            for (int i = 0, n = s.length(); i < n; i++) {
+                char c = s.charAt(i);
+                if (inQuotes) {
+                    if (c == '"') {
+                        inQuotes = false;
+                    }
+                } else if (c == separator) {
+                    fields++;
+                    dataField = quotedField = false;
+                } else if (c == '\n' || c == '\r') {
+                    dataField = quotedField = false;
+                } else if (c == '"') {
+                    if (!dataField) {
+                        inQuotes = quotedField = true;
+                    }
+                } else if (!quotedField) {
+                    dataField = true;
                 }
-            } else if (c == separator || c == '\n' || c == '\r') {
-                dataField = false;
-                quotedField = false;
-            } else if (c == '"') {
-                if (!dataField) {
-                    inQuotes = true;
-                    quotedField = true;
-                }
-            } else if (!quotedField) {
-                dataField = true;
             }
         }
-        return inQuotes;
     }
 
     /** One line with its terminator (\n, \r\n or \r), or null at the end of input. */
