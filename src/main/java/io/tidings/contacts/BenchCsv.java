@@ -75,7 +75,7 @@ final class BenchCsv {
                         area + local);
             }
             case "GB" -> {
-                String nsn = "791" + (1 + k / 1_000_000 % 9) + pad(k % 1_000_000, 6);
+                String nsn = "74" + "012346789".charAt((int) (k / 1_000_000 % 9)) + "0" + pad(k % 1_000_000, 6);
                 yield format(style, "+44", nsn, "0" + nsn.substring(0, 4) + " " + nsn.substring(4), "0" + nsn);
             }
             case "DE" -> {

@@ -19,7 +19,7 @@ class ContactStore {
                                   company, tags, custom_fields)
             values (:name, :email, :phone, :phoneCountry, :phoneType, :country, :timezone, :language, :company,
                     array(select jsonb_array_elements_text(cast(:tags as jsonb))), cast(:customFields as jsonb))
-            returning """ + CONTACT_COLUMNS;
+            returning %s""".formatted(CONTACT_COLUMNS);
     private static final String FIND_CONTACT = "select " + CONTACT_COLUMNS + " from contacts where id = :id";
     private static final String LOCK_CONTACT = "select " + CONTACT_COLUMNS + " from contacts where id = :id for update";
     private static final String UPDATE_CONTACT = """
@@ -28,7 +28,7 @@ class ContactStore {
                    company = :company, tags = array(select jsonb_array_elements_text(cast(:tags as jsonb))),
                    custom_fields = cast(:customFields as jsonb), updated_at = now()
             where id = :id
-            returning """ + CONTACT_COLUMNS;
+            returning %s""".formatted(CONTACT_COLUMNS);
     private static final String DELETE_CONTACT = """
             delete from contacts where id = :id
             returning email, phone, email_consent, sms_consent""";

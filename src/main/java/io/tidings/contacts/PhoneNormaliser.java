@@ -30,8 +30,10 @@ class PhoneNormaliser {
     private static final String UNKNOWN_ZONE = PhoneNumberToTimeZonesMapper.getUnknownTimeZone();
 
     private final String defaultRegion;
-    // A non-geographic number (a mobile in most countries, toll-free, VoIP) only says its country's zone.
-    private final Map<Integer, String> countryZones = new ConcurrentHashMap<>();
+    // A non-geographic number (a mobile in most countries, toll-free, VoIP) only says its country's
+    // zone, so one lookup per region serves them all.
+    private final Map<String, String> countryZones = new ConcurrentHashMap<>();
+    private final Map<String, String> homeZones = new ConcurrentHashMap<>();
 
     PhoneNormaliser(@Value("${tidings.default-region:US}") String defaultRegion) {
         String region = defaultRegion == null ? "" : defaultRegion.trim().toUpperCase(Locale.ROOT);
@@ -62,25 +64,49 @@ class PhoneNormaliser {
         if (type == PhoneNumberType.UNKNOWN) {
             throw new InvalidInputException("phone", invalidReason(number));
         }
-        return new PhoneInfo(UTIL.format(number, PhoneNumberFormat.E164), UTIL.getRegionCodeForNumber(number),
-                type.name().toLowerCase(Locale.ROOT), timezone(number, type));
+        String numberRegion = UTIL.getRegionCodeForNumber(number);
+        return new PhoneInfo(UTIL.format(number, PhoneNumberFormat.E164), numberRegion,
+                type.name().toLowerCase(Locale.ROOT), timezone(number, type, numberRegion));
     }
 
-    private String timezone(PhoneNumber number, PhoneNumberType type) {
-        int countryCode = number.getCountryCode();
-        if (UTIL.isNumberGeographical(type, countryCode)) {
-            return firstKnown(ZONES.getTimeZonesForGeographicalNumber(number));
+    private String timezone(PhoneNumber number, PhoneNumberType type, String region) {
+        if (UTIL.isNumberGeographical(type, number.getCountryCode())) {
+            return pick(ZONES.getTimeZonesForGeographicalNumber(number), region);
         }
-        return countryZones.computeIfAbsent(countryCode, cc -> firstKnown(ZONES.getTimeZonesForNumber(number)));
+        return countryZones.computeIfAbsent(region, r -> pick(ZONES.getTimeZonesForNumber(number), r));
     }
 
-    private static String firstKnown(List<String> zones) {
+    /**
+     * The first known zone, except when the number's own region has one home zone among them: a
+     * British mobile maps to all of +44 (Guernsey, Isle of Man, Jersey, London), and alphabetical
+     * order would send every British customer to Guernsey.
+     */
+    private String pick(List<String> zones, String region) {
+        String first = null;
+        int known = 0;
         for (String zone : zones) {
             if (!UNKNOWN_ZONE.equals(zone)) {
-                return zone;
+                first = first == null ? zone : first;
+                known++;
             }
         }
-        return null;
+        if (known > 1) {
+            String home = homeZones.computeIfAbsent(region, PhoneNormaliser::homeZone);
+            if (zones.contains(home)) {
+                return home;
+            }
+        }
+        return first;
+    }
+
+    /** The zone of the region's example landline, when that says exactly one; "" otherwise. */
+    private static String homeZone(String region) {
+        PhoneNumber example = UTIL.getExampleNumberForType(region, PhoneNumberType.FIXED_LINE);
+        if (example == null) {
+            return "";
+        }
+        List<String> zones = ZONES.getTimeZonesForGeographicalNumber(example);
+        return zones.size() == 1 && !UNKNOWN_ZONE.equals(zones.getFirst()) ? zones.getFirst() : "";
     }
 
     private static String parseFailure(NumberParseException e) {

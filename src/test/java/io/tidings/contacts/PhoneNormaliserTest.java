@@ -30,8 +30,8 @@ class PhoneNormaliserTest {
 
     @Test
     void aMobileGetsItsCountrysTimeZoneAndTheMobileType() {
-        PhoneInfo p = phones.normalise("+44 7911 123456", null);
-        assertThat(p.e164()).isEqualTo("+447911123456");
+        PhoneInfo p = phones.normalise("+44 7400 123456", null);
+        assertThat(p.e164()).isEqualTo("+447400123456");
         assertThat(p.region()).isEqualTo("GB");
         assertThat(p.type()).isEqualTo("mobile");
         assertThat(p.timezone()).isEqualTo("Europe/London");
