@@ -1,5 +1,6 @@
 package io.tidings.cli;
 
+import io.tidings.contacts.ImportBench;
 import io.tidings.sms.SmsCountBench;
 import io.tidings.sms.SmsCountCommand;
 
@@ -28,6 +29,7 @@ final class Commands {
         return switch (args[1]) {
             case "sms-count" -> SmsCountBench.run(rest, out);
             case "sms" -> io.tidings.sms.smpp.SmsBench.run(rest, out);
+            case "import" -> ImportBench.run(rest, out, dir -> Cli.offline(dir));
             default -> {
                 err.println("tidings: unknown benchmark '" + args[1] + "'");
                 yield 2;

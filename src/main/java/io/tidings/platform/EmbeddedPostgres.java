@@ -39,6 +39,21 @@ public final class EmbeddedPostgres {
         return RUNNING.computeIfAbsent(pgDir, dir -> start(dir, durable));
     }
 
+    /**
+     * Stops the server this JVM started for the data directory, so the directory can be removed
+     * (the import benchmark wipes the fresh one it made). A borrowed server is left running.
+     */
+    public static void stop(Path dataDir) {
+        EmbeddedPostgres pg = RUNNING.remove(dataDir.toAbsolutePath().normalize().resolve("pg"));
+        if (pg != null && pg.server != null) {
+            try {
+                pg.server.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not stop embedded PostgreSQL in " + dataDir, e);
+            }
+        }
+    }
+
     public String jdbcUrl() {
         return "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
     }

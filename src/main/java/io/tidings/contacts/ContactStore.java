@@ -1,0 +1,191 @@
+package io.tidings.contacts;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Every SQL statement of the contacts module. */
+@Repository
+class ContactStore {
+
+    static final String CONTACT_COLUMNS = """
+            id, name, email, phone, phone_country, phone_type, country, timezone, language, company, tags,
+            custom_fields, email_consent, sms_consent, created_at, updated_at""";
+
+    private static final String INSERT_CONTACT = """
+            insert into contacts (name, email, phone, phone_country, phone_type, country, timezone, language,
+                                  company, tags, custom_fields)
+            values (:name, :email, :phone, :phoneCountry, :phoneType, :country, :timezone, :language, :company,
+                    array(select jsonb_array_elements_text(cast(:tags as jsonb))), cast(:customFields as jsonb))
+            returning %s""".formatted(CONTACT_COLUMNS);
+    private static final String FIND_CONTACT = "select " + CONTACT_COLUMNS + " from contacts where id = :id";
+    private static final String LOCK_CONTACT = "select " + CONTACT_COLUMNS + " from contacts where id = :id for update";
+    private static final String UPDATE_CONTACT = """
+            update contacts set name = :name, email = :email, phone = :phone, phone_country = :phoneCountry,
+                   phone_type = :phoneType, country = :country, timezone = :timezone, language = :language,
+                   company = :company, tags = array(select jsonb_array_elements_text(cast(:tags as jsonb))),
+                   custom_fields = cast(:customFields as jsonb), updated_at = now()
+            where id = :id
+            returning %s""".formatted(CONTACT_COLUMNS);
+    private static final String DELETE_CONTACT = """
+            delete from contacts where id = :id
+            returning email, phone, email_consent, sms_consent""";
+    private static final String ID_BY_EMAIL = "select id from contacts where lower(email) = lower(:email)";
+    private static final String ID_BY_PHONE = "select id from contacts where phone = :phone";
+    // Keyset paging: "id > :after order by id" reads only the page, however deep it is. The trigram
+    // index serves the ILIKE; the nulls switch a filter off, and PostgreSQL plans each call with its values.
+    private static final String SEARCH = """
+            select %s
+            from contacts
+            where (cast(:pattern as text) is null or search ilike cast(:pattern as text))
+              and (cast(:tag as text) is null or tags @> array[cast(:tag as text)])
+              and id > :after
+            order by id
+            limit :limit""".formatted(CONTACT_COLUMNS);
+
+    // Custom fields become export columns; their names come from the whole table, before streaming starts.
+    private static final String CUSTOM_FIELD_NAMES = """
+            select k from (select distinct jsonb_object_keys(custom_fields) as k from contacts) keys
+            order by k
+            limit :limit""";
+
+    private static final String SET_CONSENT = """
+            update contacts
+            set email_consent = case when :channel = 'email' then :state else email_consent end,
+                sms_consent = case when :channel = 'sms' then :state else sms_consent end,
+                updated_at = now()
+            where id = :id""";
+    private static final String INSERT_CONSENT_LOG = """
+            insert into consent_log (contact_id, channel, state, how, source, actor, ip)
+            values (:contactId, :channel, :state, :how, :source, :actor, :ip)
+            returning id, contact_id, channel, state, how, source, actor, ip, changed_at""";
+    private static final String CONSENT_LOG = """
+            select id, contact_id, channel, state, how, source, actor, ip, changed_at
+            from consent_log where contact_id = :contactId order by id""";
+    private static final String MARKETING_FACTS = """
+            select c.email, c.phone, c.email_consent, c.sms_consent,
+                   exists (select 1 from blocklist b
+                           where b.channel = :channel
+                             and b.address = case when :channel = 'email' then lower(c.email) else c.phone end) as blocked
+            from contacts c where c.id = :id""";
+
+    private static final String BLOCK = """
+            insert into blocklist (channel, address, reason, created_by) values (:channel, :address, :reason, :actor)
+            on conflict (channel, address) do update set reason = excluded.reason
+            returning channel, address, reason, created_by, created_at""";
+    // Deleting a contact must not make an opted-out address marketable again when it is re-imported.
+    private static final String BLOCK_IF_ABSENT = """
+            insert into blocklist (channel, address, reason, created_by) values (:channel, :address, :reason, :actor)
+            on conflict (channel, address) do nothing""";
+    private static final String UNBLOCK = "delete from blocklist where channel = :channel and address = :address";
+    private static final String IS_BLOCKED = """
+            select exists (select 1 from blocklist where channel = :channel and address = :address)""";
+    private static final String LIST_BLOCKLIST = """
+            select channel, address, reason, created_by, created_at from blocklist
+            where (cast(:channel as text) is null or channel = cast(:channel as text))
+              and (channel, address) > (:afterChannel, :afterAddress)
+            order by channel, address
+            limit :limit""";
+
+    private final JdbcClient jdbc;
+
+    ContactStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Contact insert(ContactRows.Values v) {
+        return v.bind(jdbc.sql(INSERT_CONTACT)).query(ContactRows::contact).single();
+    }
+
+    Optional<Contact> find(long id) {
+        return jdbc.sql(FIND_CONTACT).param("id", id).query(ContactRows::contact).optional();
+    }
+
+    Optional<Contact> lock(long id) {
+        return jdbc.sql(LOCK_CONTACT).param("id", id).query(ContactRows::contact).optional();
+    }
+
+    Contact update(long id, ContactRows.Values v) {
+        return v.bind(jdbc.sql(UPDATE_CONTACT)).param("id", id).query(ContactRows::contact).single();
+    }
+
+    record Deleted(String email, String phone, ConsentState emailConsent, ConsentState smsConsent) {
+    }
+
+    Optional<Deleted> delete(long id) {
+        return jdbc.sql(DELETE_CONTACT).param("id", id)
+                .query((rs, n) -> new Deleted(rs.getString("email"), rs.getString("phone"),
+                        ConsentState.parse(rs.getString("email_consent")), ConsentState.parse(rs.getString("sms_consent"))))
+                .optional();
+    }
+
+    Optional<Long> idByEmail(String email) {
+        return jdbc.sql(ID_BY_EMAIL).param("email", email).query(Long.class).optional();
+    }
+
+    Optional<Long> idByPhone(String phone) {
+        return jdbc.sql(ID_BY_PHONE).param("phone", phone).query(Long.class).optional();
+    }
+
+    /** @param pattern an ILIKE pattern, or null */
+    List<Contact> search(String pattern, String tag, long after, int limit) {
+        return jdbc.sql(SEARCH).param("pattern", pattern).param("tag", tag).param("after", after)
+                .param("limit", limit).query(ContactRows::contact).list();
+    }
+
+    List<String> customFieldNames(int limit) {
+        return jdbc.sql(CUSTOM_FIELD_NAMES).param("limit", limit).query(String.class).list();
+    }
+
+    boolean setConsent(long id, Channel channel, ConsentState state) {
+        return jdbc.sql(SET_CONSENT).param("id", id).param("channel", channel.key()).param("state", state.key())
+                .update() == 1;
+    }
+
+    ConsentEntry logConsent(long contactId, ConsentChange c) {
+        return jdbc.sql(INSERT_CONSENT_LOG).param("contactId", contactId).param("channel", c.channel().key())
+                .param("state", c.state().key()).param("how", c.how()).param("source", c.source())
+                .param("actor", c.actor()).param("ip", c.ip())
+                .query(ContactRows::consentEntry).single();
+    }
+
+    List<ConsentEntry> consentLog(long contactId) {
+        return jdbc.sql(CONSENT_LOG).param("contactId", contactId).query(ContactRows::consentEntry).list();
+    }
+
+    Optional<MarketingFacts> marketingFacts(long contactId, Channel channel) {
+        return jdbc.sql(MARKETING_FACTS).param("id", contactId).param("channel", channel.key())
+                .query((rs, n) -> new MarketingFacts(channel,
+                        channel == Channel.EMAIL ? rs.getString("email") : rs.getString("phone"),
+                        ConsentState.parse(rs.getString(channel == Channel.EMAIL ? "email_consent" : "sms_consent")),
+                        rs.getBoolean("blocked")))
+                .optional();
+    }
+
+    BlockedAddress block(Channel channel, String address, String reason, String actor) {
+        return jdbc.sql(BLOCK).param("channel", channel.key()).param("address", address).param("reason", reason)
+                .param("actor", actor).query(ContactRows::blocked).single();
+    }
+
+    void blockIfAbsent(Channel channel, String address, String reason, String actor) {
+        jdbc.sql(BLOCK_IF_ABSENT).param("channel", channel.key()).param("address", address).param("reason", reason)
+                .param("actor", actor).update();
+    }
+
+    boolean unblock(Channel channel, String address) {
+        return jdbc.sql(UNBLOCK).param("channel", channel.key()).param("address", address).update() == 1;
+    }
+
+    boolean isBlocked(Channel channel, String address) {
+        return jdbc.sql(IS_BLOCKED).param("channel", channel.key()).param("address", address)
+                .query(Boolean.class).single();
+    }
+
+    List<BlockedAddress> blocklist(Channel channel, String afterChannel, String afterAddress, int limit) {
+        return jdbc.sql(LIST_BLOCKLIST).param("channel", channel == null ? null : channel.key())
+                .param("afterChannel", afterChannel).param("afterAddress", afterAddress).param("limit", limit)
+                .query(ContactRows::blocked).list();
+    }
+}

@@ -1,0 +1,158 @@
+package io.tidings.contacts;
+
+import io.tidings.platform.EmbeddedPostgres;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+/**
+ * {@code ./tidings bench import --rows N [--data DIR]}: generates N contacts as CSV, starts a fresh
+ * embedded database, imports the file through the same {@link ContactsApi#startImport} the API
+ * uses, and prints one JSON line. {@code seconds} covers the import only; {@code peak_heap_mb} is the
+ * sum of the heap pools' peaks during it.
+ *
+ * <p>The application is started through a function the command line passes in, so this module
+ * needs nothing from the command-line module (which depends on it).
+ */
+public final class ImportBench {
+
+    private ImportBench() {
+    }
+
+    /**
+     * @param offline starts the application without its web server on a data directory
+     *                ({@code Cli.offline} from the command line)
+     */
+    public static int run(String[] args, PrintStream out, Function<String, ConfigurableApplicationContext> offline) {
+        long rows = -1;
+        String dataArg = null;
+        long seed = 42;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--help") || a.equals("-h")) {
+                out.println("Usage: ./tidings bench import --rows N [--data DIR] [--seed S]");
+                return 0;
+            }
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException(a + " needs a value");
+            }
+            switch (a) {
+                case "--rows" -> rows = Long.parseLong(args[++i].replace("_", ""));
+                case "--data" -> dataArg = args[++i];
+                case "--seed" -> seed = Long.parseLong(args[++i]);
+                default -> throw new IllegalArgumentException("unknown option " + a);
+            }
+        }
+        if (rows <= 0) {
+            throw new IllegalArgumentException("bench import needs --rows N (N > 0)");
+        }
+        try {
+            return bench(rows, dataArg, seed, out, offline);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int bench(long rows, String dataArg, long seed, PrintStream out,
+                             Function<String, ConfigurableApplicationContext> offline) throws IOException {
+        Path data;
+        boolean ours;
+        if (dataArg == null) {
+            data = Files.createTempDirectory("tidings-bench-");
+            ours = true;
+        } else {
+            data = Path.of(dataArg).toAbsolutePath().normalize();
+            ours = !Files.exists(data);
+            if (!ours && !isEmptyDirectory(data)) {
+                // The benchmark needs a fresh database and must never wipe what it did not make.
+                System.err.println("tidings: " + data + " is not empty; give a new or empty directory for the benchmark");
+                return 2;
+            }
+            Files.createDirectories(data);
+        }
+        try {
+            Path csv = data.resolve("bench-contacts.csv");
+            BenchCsv.write(csv, rows, seed);
+            ImportStatus status;
+            double seconds;
+            long peakHeap;
+            try (ConfigurableApplicationContext ctx = offline.apply(data.toString())) {
+                ContactsApi contacts = ctx.getBean(ContactsApi.class);
+                System.gc();
+                resetHeapPeaks();
+                long t0 = System.nanoTime();
+                long id = contacts.startImport(csv, ImportOptions.defaults(), "bench");
+                status = contacts.awaitImport(id, Duration.ofHours(2));
+                seconds = (System.nanoTime() - t0) / 1e9;
+                peakHeap = heapPeaks();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return 1;
+            }
+            if (!ImportStatus.DONE.equals(status.status())) {
+                System.err.println("tidings: the import ended " + status.status() + ": " + status.error());
+                return 1;
+            }
+            out.println(String.format(Locale.ROOT,
+                    "{\"rows\":%d,\"imported\":%d,\"rejected\":%d,\"seconds\":%.3f,\"rows_per_second\":%.0f,\"peak_heap_mb\":%d}",
+                    rows, status.imported(), status.rejectedCount(), seconds, rows / seconds, peakHeap >> 20));
+            out.flush();
+            return 0;
+        } finally {
+            EmbeddedPostgres.stop(data);
+            if (ours) {
+                deleteTree(data);
+            }
+        }
+    }
+
+    private static boolean isEmptyDirectory(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return false;
+        }
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.findAny().isEmpty();
+        }
+    }
+
+    private static void resetHeapPeaks() {
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                pool.resetPeakUsage();
+            }
+        }
+    }
+
+    private static long heapPeaks() {
+        long sum = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                sum += pool.getPeakUsage().getUsed();
+            }
+        }
+        return sum;
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
