@@ -30,7 +30,7 @@ class CreditsPageController {
         model.addAttribute("balance", credits.balance(account));
         model.addAttribute("lots", credits.lots(account));
         model.addAttribute("ledger", credits.ledger(account, before, 50));
-        model.addAttribute("admin", who.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_ADMIN")));
+        model.addAttribute("admin", Roles.isAdmin(who));
         return "credits/index";
     }
 
