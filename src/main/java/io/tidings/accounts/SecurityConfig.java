@@ -62,6 +62,9 @@ class SecurityConfig {
                         .requestMatchers("/api/v1/sms/providers", "/api/v1/sms/providers/**").hasRole(ADMIN)
                         .requestMatchers("/api/v1/contacts/import/**", "/api/v1/contacts/import").hasAnyRole(ADMIN, MARKETER)
                         .requestMatchers("/api/v1/contacts/**", "/api/v1/contacts").hasAnyRole(ADMIN, MARKETER, SALESPERSON)
+                        // leads, orders and their threads are a salesperson's daily work
+                        .requestMatchers("/api/v1/leads", "/api/v1/leads/**", "/api/v1/orders", "/api/v1/orders/**",
+                                "/api/v1/records/**").hasAnyRole(ADMIN, MARKETER, SALESPERSON)
                         .anyRequest().hasAnyRole(ADMIN, MARKETER));
         return http.build();
     }
@@ -87,6 +90,10 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.GET, "/**").hasAnyRole(ADMIN, MARKETER, SALESPERSON, VIEWER)
                         .requestMatchers("/contacts/import/**").hasAnyRole(ADMIN, MARKETER)
                         .requestMatchers("/contacts/**").hasAnyRole(ADMIN, MARKETER, SALESPERSON)
+                        .requestMatchers("/leads", "/leads/**", "/orders", "/orders/**", "/records/**")
+                                .hasAnyRole(ADMIN, MARKETER, SALESPERSON)
+                        // everyone reads and marks their own inbox
+                        .requestMatchers("/inbox", "/inbox/**").hasAnyRole(ADMIN, MARKETER, SALESPERSON, VIEWER)
                         .anyRequest().hasAnyRole(ADMIN, MARKETER));
         return http.build();
     }

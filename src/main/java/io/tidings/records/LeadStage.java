@@ -8,6 +8,7 @@ import java.util.Locale;
 public enum LeadStage {
     NEW, QUALIFIED, PROPOSITION, WON, LOST;
 
+    @com.fasterxml.jackson.annotation.JsonValue
     public String key() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -7,6 +7,7 @@ import java.util.Locale;
 public enum OrderState {
     DRAFT, CONFIRMED, SHIPPED, CANCELLED;
 
+    @com.fasterxml.jackson.annotation.JsonValue
     public String key() {
         return name().toLowerCase(Locale.ROOT);
     }
