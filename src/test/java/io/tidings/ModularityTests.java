@@ -17,6 +17,6 @@ class ModularityTests {
     @Test
     void everyProductPartIsAModule() {
         assertThat(modules.stream().map(m -> m.getIdentifier().toString()))
-                .contains("accounts", "platform", "sms", "cli", "shared", "dispatch", "credits", "tracking", "contacts", "api");
+                .contains("accounts", "platform", "sms", "cli", "shared", "dispatch", "credits", "tracking", "contacts", "api", "records", "threads");
     }
 }
