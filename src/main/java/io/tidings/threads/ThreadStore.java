@@ -58,7 +58,7 @@ class ThreadStore {
             on conflict (username) do update set channel = excluded.channel
             """;
 
-    private static final String NOTIFY = "insert into inbox_notifications (username, message_id) values (:username, :messageId)";
+    private static final String NOTIFY = "insert into inbox_notifications (username, message_id) values (:username, :threadMessageId)";
     private static final String NOTIFICATIONS = """
             select n.id, n.message_id, n.read_at, m.model, m.record_id, m.kind, coalesce(m.author_user, m.author_address),
                    m.subject, m.body, m.created_at
@@ -156,7 +156,7 @@ class ThreadStore {
     }
 
     void notify(String username, long messageId) {
-        jdbc.sql(NOTIFY).param("username", username).param("messageId", messageId).update();
+        jdbc.sql(NOTIFY).param("username", username).param("threadMessageId", messageId).update();
     }
 
     List<Notification> notifications(String username, int limit) {

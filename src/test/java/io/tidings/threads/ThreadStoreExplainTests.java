@@ -23,7 +23,7 @@ class ThreadStoreExplainTests {
             Map.entry("subtypes", "text[]"), Map.entry("username", "text"), Map.entry("channel", "text"),
             Map.entry("today", "date"), Map.entry("type", "text"), Map.entry("dueDate", "date"),
             Map.entry("assignee", "text"), Map.entry("note", "text"), Map.entry("createdBy", "text"),
-            Map.entry("doneBy", "text"));
+            Map.entry("doneBy", "text"), Map.entry("threadMessageId", "bigint"));
 
     @Autowired
     JdbcClient jdbc;
