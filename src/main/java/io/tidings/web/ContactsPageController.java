@@ -36,9 +36,11 @@ class ContactsPageController {
     private static final int PAGE_SIZE = 50;
 
     private final ContactsApi contacts;
+    private final ThreadPanel thread;
 
-    ContactsPageController(ContactsApi contacts) {
+    ContactsPageController(ContactsApi contacts, ThreadPanel thread) {
         this.contacts = contacts;
+        this.thread = thread;
     }
 
     /** The form's fields as typed, so a refused form comes back with what the person wrote. */
@@ -99,9 +101,10 @@ class ContactsPageController {
     }
 
     @GetMapping("/contacts/{id}")
-    String detail(@PathVariable long id, Model model) {
+    String detail(@PathVariable long id, Model model, Authentication auth) {
         model.addAttribute("contact", contacts.get(id));
         model.addAttribute("consent", contacts.consentLog(id));
+        thread.fill(model, io.tidings.threads.RecordRef.contact(id), auth.getName());
         return "contacts/detail";
     }
 
