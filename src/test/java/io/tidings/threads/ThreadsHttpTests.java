@@ -157,4 +157,21 @@ class ThreadsHttpTests {
         assertThat(call("POST", path, "{\"type\":\"lunch\",\"dueDate\":\"2026-01-01\",\"assignee\":\"admin\"}").statusCode())
                 .isEqualTo(422);
     }
+
+    @Test
+    void patchingALeadStageOverTheApiLogsTheChangeWithItsAuthor() throws Exception {
+        RecordRef lead = data.lead("Patch");
+
+        HttpResponse<String> r = call("PATCH", "/api/v1/leads/" + lead.id(), "{\"stage\":\"proposition\"}");
+
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        JsonNode change = ApiClient.json(call("GET", "/api/v1/records/lead/" + lead.id() + "/messages", null))
+                .get("messages").get(0);
+        assertThat(change.get("kind").asString()).isEqualTo("change");
+        assertThat(change.get("subtype").asString()).isEqualTo("stage_change");
+        assertThat(change.get("body").asString()).isEqualTo("Stage: new → proposition");
+        assertThat(change.get("authorUser").asString()).contains("threads-test");
+        assertThat(ApiClient.json(call("GET", "/api/v1/leads?stage=proposition&limit=200", null)).findValues("id"))
+                .extracting(JsonNode::asLong).contains(lead.id());
+    }
 }
