@@ -29,6 +29,7 @@ final class HeaderSafety {
         return subject.strip();
     }
 
+    /** Email recipients: one address each, no line breaks, lowercased and de-duplicated. */
     static List<String> addresses(List<String> to) {
         if (to == null) {
             return List.of();
@@ -42,6 +43,19 @@ final class HeaderSafety {
             }
         }
         return to.stream().map(a -> a.strip().toLowerCase(java.util.Locale.ROOT)).distinct().toList();
+    }
+
+    /** SMS recipients are phone numbers the SMS module has normalised; only line breaks are refused. */
+    static List<String> numbers(List<String> to) {
+        if (to == null) {
+            return List.of();
+        }
+        for (String n : to) {
+            if (n == null || n.isBlank() || hasLineBreak(n)) {
+                throw new InvalidInputException("to", "a recipient cannot be empty or contain line breaks");
+            }
+        }
+        return to.stream().map(String::strip).distinct().toList();
     }
 
     private static boolean hasLineBreak(String s) {

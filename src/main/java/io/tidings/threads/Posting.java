@@ -30,7 +30,10 @@ class Posting {
             throw new InvalidInputException("kind", "a message needs a kind");
         }
         String subject = HeaderSafety.subject(m.subject());
-        List<String> to = HeaderSafety.addresses(m.to());
+        List<String> to = switch (m.kind()) {
+            case SMS_OUT, SMS_IN -> HeaderSafety.numbers(m.to());
+            default -> HeaderSafety.addresses(m.to());
+        };
         if ((m.body() == null || m.body().isBlank()) && m.kind() != MessageKind.CHANGE) {
             throw new InvalidInputException("body", "a message needs a body");
         }

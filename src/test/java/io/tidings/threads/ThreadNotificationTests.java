@@ -155,4 +155,20 @@ class ThreadNotificationTests {
         assertThat(sent.messageId()).startsWith("<").endsWith("@tidings>");
         assertThat(threads.findByMessageId(sent.messageId())).map(ThreadMessage::record).hasValue(lead);
     }
+
+    @Test
+    void anSmsPostedByAnotherModuleKeepsItsNumberAndIsNotQueuedAsEmailToIt() {
+        long customer = data.contact("Sms");
+        String emailUser = data.user("mailer");
+        threads.setNotificationPreference(emailUser, NotificationPreference.EMAIL);
+        threads.follow(RecordRef.contact(customer), Follower.user(emailUser, Set.of(Subtype.DISCUSSION)));
+
+        ThreadMessage sms = threads.post(RecordRef.contact(customer), new NewMessage(MessageKind.SMS_OUT, "admin", null, null,
+                "Your parcel is on its way", List.of("+4915112345678"), null, null));
+
+        assertThat(sms.recipients()).containsExactly("+4915112345678");
+        assertThat(sms.subtype()).isEqualTo(Subtype.DISCUSSION);
+        assertThat(data.queuedFor(sms.id())).extracting(ThreadFixtures.Queued::recipient)
+                .containsExactly(emailUser + "@staff.example.com");
+    }
 }
