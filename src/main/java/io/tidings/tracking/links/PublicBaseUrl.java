@@ -14,10 +14,10 @@ class PublicBaseUrl {
 
     private final String base;
 
-    PublicBaseUrl(@Value("${tidings.public-base-url:}") String configured,
-                  @Value("${server.port:8080}") int port) {
-        // Unset, links point at this machine: right for a laptop, and the README says to set it in production.
-        String b = configured == null || configured.isBlank() ? "http://localhost:" + port : configured.strip();
+    PublicBaseUrl(@Value("${tidings.public-base-url:}") String configured) {
+        // Unset, links point at a local server on the default port: right for a laptop; the README says
+        // to set TIDINGS_PUBLIC_BASE_URL in production.
+        String b = configured == null || configured.isBlank() ? "http://localhost:8080" : configured.strip();
         while (b.endsWith("/")) {
             b = b.substring(0, b.length() - 1);
         }
