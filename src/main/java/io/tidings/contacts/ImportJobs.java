@@ -83,10 +83,14 @@ class ImportJobs {
         }
     }
 
+    /** A running import is interrupted and marked failed while the database is still there. */
     @PreDestroy
-    void stop() {
+    void stop() throws InterruptedException {
         imports.shutdownNow();
         normalisers.shutdownNow();
+        if (!imports.awaitTermination(10, TimeUnit.SECONDS)) {
+            log.warn("Contact imports did not stop within 10 seconds");
+        }
     }
 
     long start(InputStream body, ImportOptions options, String actor) {
