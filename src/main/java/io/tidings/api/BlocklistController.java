@@ -37,7 +37,8 @@ class BlocklistController {
     @GetMapping
     BlocklistPage list(@RequestParam(required = false) String channel, @RequestParam(required = false) String after,
                        @RequestParam(defaultValue = "100") int limit) {
-        int size = Math.clamp(limit, 1, 1000);
+        // one more row than the page says whether there is a next one; the facade serves up to 1,000
+        int size = Math.clamp(limit, 1, 999);
         List<BlockedAddress> rows = contacts.blocklist(channel == null || channel.isBlank() ? null
                 : ConsentController.channel(channel), after, size + 1);
         if (rows.size() <= size) {

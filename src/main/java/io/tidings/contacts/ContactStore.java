@@ -34,16 +34,19 @@ class ContactStore {
             returning email, phone, email_consent, sms_consent""";
     private static final String ID_BY_EMAIL = "select id from contacts where lower(email) = lower(:email)";
     private static final String ID_BY_PHONE = "select id from contacts where phone = :phone";
+    /** The expression of the contacts_search_trgm index, character for character. */
+    static final String SEARCH_TEXT = """
+            (coalesce(name, '') || ' ' || coalesce(email, '') || ' ' || coalesce(phone, '') || ' ' || coalesce(company, ''))""";
     // Keyset paging: "id > :after order by id" reads only the page, however deep it is. The trigram
     // index serves the ILIKE; the nulls switch a filter off, and PostgreSQL plans each call with its values.
     private static final String SEARCH = """
             select %s
             from contacts
-            where (cast(:pattern as text) is null or search ilike cast(:pattern as text))
+            where (cast(:pattern as text) is null or %s ilike cast(:pattern as text))
               and (cast(:tag as text) is null or tags @> array[cast(:tag as text)])
               and id > :after
             order by id
-            limit :limit""".formatted(CONTACT_COLUMNS);
+            limit :limit""".formatted(CONTACT_COLUMNS, SEARCH_TEXT);
 
     // Custom fields become export columns; their names come from the whole table, before streaming starts.
     private static final String CUSTOM_FIELD_NAMES = """

@@ -37,6 +37,12 @@ final class ImportChunk {
         processed += batch.rejected().size();
     }
 
+    /** A row the normaliser refused; it rides along so its count commits with this chunk. */
+    void reject(RejectedRow r) {
+        rejected.add(r);
+        processed++;
+    }
+
     void add(StagedRow r) {
         processed++;
         StagedRow same = StagedRow.MATCH_EMAIL.equals(r.matchOn) ? byEmail.get(r.email) : byPhone.get(r.phone);

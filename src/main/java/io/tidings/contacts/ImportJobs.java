@@ -48,6 +48,7 @@ class ImportJobs {
     private final Path spoolDir;
     private final String node;
     private final int chunkRows;
+    private final int writers;
     private final ThreadPoolExecutor imports;
     private final ExecutorService normalisers;
 
@@ -55,7 +56,8 @@ class ImportJobs {
                @Value("${tidings.data-dir:./data}") String dataDir,
                @Value("${tidings.node-id:}") String nodeId,
                @Value("${tidings.import.concurrent:2}") int concurrent,
-               @Value("${tidings.import.chunk-rows:25000}") int chunkRows,
+               @Value("${tidings.import.chunk-rows:20000}") int chunkRows,
+               @Value("${tidings.import.writers:2}") int writers,
                @Value("${tidings.import.normaliser-threads:0}") int normaliserThreads) {
         this.store = store;
         this.phones = phones;
@@ -63,6 +65,7 @@ class ImportJobs {
         this.spoolDir = Path.of(dataDir).toAbsolutePath().normalize().resolve("imports");
         this.node = nodeId == null || nodeId.isBlank() ? hostname() : nodeId;
         this.chunkRows = chunkRows;
+        this.writers = Math.max(1, writers);
         this.imports = new ThreadPoolExecutor(concurrent, concurrent, 0, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(WAITING_IMPORTS), Thread.ofPlatform().name("contact-import-", 1).daemon().factory());
         int threads = normaliserThreads > 0 ? normaliserThreads : Math.max(2, Runtime.getRuntime().availableProcessors());
@@ -80,10 +83,14 @@ class ImportJobs {
         }
     }
 
+    /** A running import is interrupted and marked failed while the database is still there. */
     @PreDestroy
-    void stop() {
+    void stop() throws InterruptedException {
         imports.shutdownNow();
         normalisers.shutdownNow();
+        if (!imports.awaitTermination(10, TimeUnit.SECONDS)) {
+            log.warn("Contact imports did not stop within 10 seconds");
+        }
     }
 
     long start(InputStream body, ImportOptions options, String actor) {
@@ -114,7 +121,8 @@ class ImportJobs {
         }
         long id = store.insertImport(options, actor, node);
         try {
-            imports.execute(new ImportRun(id, file, deleteAfter, options, store, phones, normalisers, tx, chunkRows));
+            imports.execute(new ImportRun(id, file, deleteAfter, options, store, phones, normalisers, tx, chunkRows,
+                    writers));
         } catch (RejectedExecutionException e) {
             store.finish(id, ImportStatus.FAILED, "too many imports were waiting");
             if (deleteAfter) {
@@ -144,12 +152,11 @@ class ImportJobs {
 
     ImportStatus await(long id, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        ImportStatus s = status(id);
-        while (!s.finished() && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-            s = status(id);
+        while (ImportStatus.RUNNING.equals(store.state(id).orElseThrow(() -> new NotFoundException("no import with id " + id)))
+                && System.nanoTime() < deadline) {
+            Thread.sleep(25);
         }
-        return s;
+        return status(id);
     }
 
     private static void delete(Path file) {

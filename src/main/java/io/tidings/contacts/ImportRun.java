@@ -4,6 +4,7 @@ import de.siegmar.fastcsv.reader.CsvReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.io.IOException;
@@ -20,19 +21,21 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 
 /**
- * One import, start to finish, as a three-stage pipeline so the two cores and PostgreSQL are busy
- * at once: a reader thread parses CSV into batches; the shared normaliser pool validates them and
- * parses phones (the expensive part) in parallel; this thread takes the batches back in file order,
- * deduplicates them into chunks and loads each chunk in one transaction. A bounded queue between
- * reader and writer keeps memory flat however large the file is.
+ * One import, start to finish, as a pipeline so both cores and PostgreSQL are busy at once: a
+ * reader thread parses CSV into batches; the shared normaliser pool validates them and parses
+ * phones in parallel; this thread takes the batches back in file order and deals the rows, by match
+ * key, to {@link PartitionWriter}s, which deduplicate them into chunks and load each chunk in one
+ * transaction on their own connections (PostgreSQL's trigram index maintenance is the dearest step,
+ * and one backend runs it on one core). Bounded queues at every step keep memory flat however
+ * large the file is.
  */
 final class ImportRun implements Runnable {
 
     private static final Logger log = LoggerFactory.getLogger(ImportRun.class);
     static final int BATCH_ROWS = 1000;
     static final int MAX_LISTED_REJECTIONS = 10_000;
-    private static final int QUEUE_BATCHES = 64;
-    private static final int ATTEMPTS = 3;
+    private static final int QUEUE_BATCHES = 32;
+    private static final int ATTEMPTS = 5;
     private static final Future<RowNormaliser.Batch> END = CompletableFuture.completedFuture(null);
 
     private final long id;
@@ -44,10 +47,12 @@ final class ImportRun implements Runnable {
     private final ExecutorService normalisers;
     private final TransactionTemplate tx;
     private final int chunkRows;
+    private final int partitions;
     private long listedRejections;
 
     ImportRun(long id, Path file, boolean deleteAfter, ImportOptions options, ImportStore store,
-              PhoneNormaliser phones, ExecutorService normalisers, TransactionTemplate tx, int chunkRows) {
+              PhoneNormaliser phones, ExecutorService normalisers, TransactionTemplate tx, int chunkRows,
+              int partitions) {
         this.id = id;
         this.file = file;
         this.deleteAfter = deleteAfter;
@@ -57,6 +62,7 @@ final class ImportRun implements Runnable {
         this.normalisers = normalisers;
         this.tx = tx;
         this.chunkRows = chunkRows;
+        this.partitions = partitions;
     }
 
     @Override
@@ -134,33 +140,54 @@ final class ImportRun implements Runnable {
     }
 
     private void write(BlockingQueue<Future<RowNormaliser.Batch>> queue, ColumnMapping mapping) throws Exception {
-        ImportChunk chunk = chunk(mapping);
-        long waited = 0;
-        while (true) {
-            RowNormaliser.Batch batch;
-            try {
-                long w0 = System.nanoTime();
-                batch = queue.take().get();
-                waited += System.nanoTime() - w0;
-            } catch (ExecutionException e) {
-                throw e.getCause() instanceof Exception cause ? cause : e;
+        PartitionWriter[] writers = new PartitionWriter[partitions];
+        ImportChunk[] open = new ImportChunk[partitions];
+        for (int p = 0; p < partitions; p++) {
+            writers[p] = new PartitionWriter("contact-import-" + id + "-writer-" + p, this::flush);
+            open[p] = chunk(mapping);
+        }
+        try {
+            while (true) {
+                RowNormaliser.Batch batch;
+                try {
+                    batch = queue.take().get();
+                } catch (ExecutionException e) {
+                    throw e.getCause() instanceof Exception cause ? cause : e;
+                }
+                if (batch == null) {
+                    break;
+                }
+                for (StagedRow r : batch.rows()) {
+                    int p = partition(r);
+                    open[p].add(r);
+                    if (open[p].processed >= chunkRows) {
+                        writers[p].submit(open[p]);
+                        open[p] = chunk(mapping);
+                    }
+                }
+                for (RejectedRow r : batch.rejected()) {
+                    open[(int) (r.row() % partitions)].reject(r);
+                }
             }
-            if (batch == null) {
-                break;
+            for (int p = 0; p < partitions; p++) {
+                if (open[p].processed > 0) {
+                    writers[p].submit(open[p]);
+                }
             }
-            chunk.add(batch);
-            if (chunk.processed >= chunkRows) {
-                System.err.printf("waited for batches %d ms%n", waited / 1_000_000);
-                waited = 0;
-                long f0 = System.nanoTime();
-                flush(chunk);
-                System.err.printf("flush %d ms%n", (System.nanoTime() - f0) / 1_000_000);
-                chunk = chunk(mapping);
+            for (PartitionWriter w : writers) {
+                w.finish();
+            }
+        } finally {
+            for (PartitionWriter w : writers) {
+                w.abort();
             }
         }
-        if (chunk.processed > 0) {
-            flush(chunk);
-        }
+    }
+
+    /** All rows with one match key go to one partition, so their order in the file is kept. */
+    private int partition(StagedRow r) {
+        String key = StagedRow.MATCH_EMAIL.equals(r.matchOn) ? r.email : r.phone;
+        return Math.floorMod(key.hashCode() * 0x9E3779B9, partitions);
     }
 
     private ImportChunk chunk(ColumnMapping mapping) {
@@ -168,26 +195,41 @@ final class ImportRun implements Runnable {
                 mapping.header(ColumnMapping.Field.PHONE));
     }
 
+    /** Loads one chunk in one transaction; runs on the partition's writer thread. */
     private void flush(ImportChunk chunk) {
         boolean update = options.onDuplicate() == ImportOptions.OnDuplicate.UPDATE;
         for (int attempt = 1; ; attempt++) {
+            int[] reserved = {0};
             try {
-                int listed = tx.execute(s -> {
+                tx.executeWithoutResult(s -> {
                     ImportStore.ChunkResult r = store.loadChunk(chunk, update);
-                    int room = (int) Math.max(0, MAX_LISTED_REJECTIONS - listedRejections);
-                    List<RejectedRow> toList = r.rejected().subList(0, Math.min(room, r.rejected().size()));
-                    store.recordProgress(id, chunk.processed, r, toList);
-                    return toList.size();
+                    reserved[0] = reserveListing(r.rejected().size());
+                    store.recordProgress(id, chunk.processed, r, r.rejected().subList(0, reserved[0]));
                 });
-                listedRejections += listed;
                 return;
-            } catch (DuplicateKeyException e) {
-                // Someone else stored one of these emails or phones between our lookup and our insert.
-                // The chunk rolled back whole; a second look sees their row and merges into it.
+            } catch (DuplicateKeyException | PessimisticLockingFailureException e) {
+                // Another writer (of this import or another) stored one of these emails or phones
+                // between our lookup and our insert, or we deadlocked on such a pair. The chunk rolled
+                // back whole; looking again sees their row and merges into it or rejects against it.
+                releaseListing(reserved[0]);
                 if (attempt == ATTEMPTS) {
                     throw e;
                 }
+            } catch (RuntimeException e) {
+                releaseListing(reserved[0]);
+                throw e;
             }
         }
+    }
+
+    /** How many of {@code wanted} rejections may still be listed in the status. */
+    private synchronized int reserveListing(int wanted) {
+        int granted = (int) Math.min(wanted, Math.max(0, MAX_LISTED_REJECTIONS - listedRejections));
+        listedRejections += granted;
+        return granted;
+    }
+
+    private synchronized void releaseListing(int granted) {
+        listedRejections -= granted;
     }
 }

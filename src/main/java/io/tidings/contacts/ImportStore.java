@@ -27,10 +27,13 @@ import java.util.Optional;
 @Repository
 class ImportStore {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ImportStore.class);
+
     private static final String INSERT_IMPORT = """
             insert into contact_imports (status, options, actor, node)
             values ('running', cast(:options as jsonb), :actor, :node)
             returning id""";
+    private static final String IMPORT_STATE = "select status from contact_imports where id = :id";
     private static final String IMPORT_STATUS = """
             select id, status, processed, imported, updated, skipped, rejected_count, rejected, error, actor,
                    started_at, finished_at
@@ -76,7 +79,13 @@ class ImportStore {
                                    case when match_on = 'email' then email_owner else phone_owner end) stored
             ) on commit delete rows""";
     private static final String COPY_STAGE = "copy import_stage (" + StageCopy.COLUMNS + ") from stdin";
-    // Who already holds each row's email and phone: one index probe per row through the unique indexes.
+    // The staging table has no statistics, and a join planned from it would hash all of contacts to
+    // find a few thousand rows. With hash and merge joins off (for this transaction only) every join
+    // below is what it should be: one probe of a unique or primary-key index per staged row, so a
+    // chunk costs the same against a thousand contacts or ten million.
+    private static final String PROBE_BY_INDEX = """
+            select set_config('enable_hashjoin', 'off', true), set_config('enable_mergejoin', 'off', true)""";
+    // Who already holds each row's email and phone; only rows with an owner are rewritten.
     private static final String FIND_EMAIL_OWNERS = """
             update import_stage s set email_owner = c.id
             from contacts c
@@ -152,10 +161,22 @@ class ImportStore {
         return jdbc.sql(IMPORT_STATUS).param("id", id)
                 .query((rs, n) -> new ImportStatus(rs.getLong("id"), rs.getString("status"), rs.getLong("processed"),
                         rs.getLong("imported"), rs.getLong("updated"), rs.getLong("skipped"),
-                        ContactRows.JSON.readValue(rs.getString("rejected"), REJECTED), rs.getLong("rejected_count"),
+                        byRow(ContactRows.JSON.readValue(rs.getString("rejected"), REJECTED)), rs.getLong("rejected_count"),
                         rs.getString("error"), rs.getString("actor"), ContactRows.instant(rs, "started_at"),
                         ContactRows.instant(rs, "finished_at")))
                 .optional();
+    }
+
+    /** Just running, done or failed: cheap enough to poll, unlike the full status with its rejections. */
+    Optional<String> state(long id) {
+        return jdbc.sql(IMPORT_STATE).param("id", id).query(String.class).optional();
+    }
+
+    /** Parallel writers commit their chunks in any order; the listing reads in file order. */
+    private static List<RejectedRow> byRow(List<RejectedRow> rows) {
+        List<RejectedRow> sorted = new ArrayList<>(rows);
+        sorted.sort((a, b) -> Long.compare(a.row(), b.row()));
+        return sorted;
     }
 
     void recordProgress(long id, long processed, ChunkResult r, List<RejectedRow> toStore) {
@@ -183,10 +204,10 @@ class ImportStore {
         jdbc.sql(CREATE_STAGE).update();
         copy(StageCopy.encode(chunk.rows));
         long t1 = System.nanoTime();
+        jdbc.sql(PROBE_BY_INDEX).query().listOfRows();
         jdbc.sql(FIND_EMAIL_OWNERS).update();
-        long t2 = System.nanoTime();
         jdbc.sql(FIND_PHONE_OWNERS).update();
-        long t3 = System.nanoTime();
+        long t2 = System.nanoTime();
         List<RejectedRow> rejected = new ArrayList<>(chunk.rejected);
         Map<Long, StagedRow> byNumber = null;
         for (Taken t : jdbc.sql(REJECT_TAKEN_KEYS).param("updating", update).query((rs, n) -> new Taken(rs.getLong("row_no"),
@@ -208,13 +229,16 @@ class ImportStore {
         if (update && tally.matchedRows() > 0) {
             jdbc.sql(UPDATE_FROM_STAGE).update();
         }
-        long t4 = System.nanoTime();
+        long t3 = System.nanoTime();
         if (tally.newRows() > 0) {
             jdbc.sql(INSERT_FROM_STAGE).update();
         }
-        long t5 = System.nanoTime();
-        System.err.printf("chunk: copy %d ms, emailOwners %d, phoneOwners %d, reject+tally+update %d, insert %d%n",
-                (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000, (t4 - t3) / 1_000_000, (t5 - t4) / 1_000_000);
+        long t4 = System.nanoTime();
+        if (log.isDebugEnabled()) {
+            log.debug("chunk of {} rows: copy {} ms, owners {} ms, reject+tally+update {} ms, insert {} ms",
+                    chunk.rows.size(), (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000,
+                    (t4 - t3) / 1_000_000);
+        }
         rejected.sort((a, b) -> Long.compare(a.row(), b.row()));
         return update
                 ? new ChunkResult(tally.newRows(), tally.newMerged() + tally.matchedRows() + tally.matchedMerged(),

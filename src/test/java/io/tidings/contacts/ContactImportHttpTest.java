@@ -241,6 +241,22 @@ class ContactImportHttpTest {
     }
 
     @Test
+    void theRejectedListStopsAtTenThousandButTheCountStaysExact() throws Exception {
+        StringBuilder csv = new StringBuilder("name,email\n");
+        for (int i = 0; i < 10_050; i++) {
+            csv.append("Nobody ").append(i).append(",not-an-email-").append(i).append('\n');
+        }
+        String good = TestData.email("after-many-bad");
+        csv.append("Somebody,").append(good).append('\n');
+        JsonNode s = importCsv("", csv.toString());
+        assertThat(count(s, "rejectedCount")).isEqualTo(10_050);
+        assertThat(s.get("rejected")).hasSize(ImportRun.MAX_LISTED_REJECTIONS);
+        assertThat(count(s, "imported")).isEqualTo(1);
+        assertThat(count(s, "processed")).isEqualTo(10_051);
+        assertThat(byEmail(good)).isNotNull();
+    }
+
+    @Test
     void anUnknownImportIsNotFound() {
         assertThat(admin.get("/api/v1/contacts/import/999999999").statusCode()).isEqualTo(404);
     }
