@@ -119,7 +119,7 @@ class ImportJobs {
             }
             throw e;
         }
-        long id = store.insertImport(options, actor, node);
+        long id = store.insertImport(options, actor, node, estimateRows(file));
         try {
             imports.execute(new ImportRun(id, file, deleteAfter, options, store, phones, normalisers, tx, chunkRows,
                     writers));
@@ -131,6 +131,30 @@ class ImportJobs {
             throw new ConflictException("too many imports are running or waiting; try again later");
         }
         return id;
+    }
+
+    /** Line breaks after the header: a progress bar's denominator, read at disk speed. */
+    static long estimateRows(Path file) {
+        long lines = 0;
+        byte last = '\n';
+        byte[] buffer = new byte[1 << 16];
+        try (var in = Files.newInputStream(file)) {
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                for (int i = 0; i < n; i++) {
+                    if (buffer[i] == '\n') {
+                        lines++;
+                    }
+                }
+                last = buffer[n - 1];
+            }
+        } catch (IOException e) {
+            return 0;
+        }
+        if (last != '\n') {
+            lines++;
+        }
+        return Math.max(0, lines - 1);
     }
 
     /** A file whose header cannot be mapped fails now, in the request, not later in the background. */

@@ -10,7 +10,7 @@ import java.util.List;
  */
 public record ImportStatus(long id, String status, long processed, long imported, long updated, long skipped,
                            List<RejectedRow> rejected, long rejectedCount, String error, String actor,
-                           Instant startedAt, Instant finishedAt) {
+                           Instant startedAt, Instant finishedAt, long estimatedRows) {
 
     public static final String RUNNING = "running";
     public static final String DONE = "done";
@@ -18,5 +18,16 @@ public record ImportStatus(long id, String status, long processed, long imported
 
     public boolean finished() {
         return !RUNNING.equals(status);
+    }
+
+    /** How far along, 0 to 100, from the rows processed against the file's line count. */
+    public int percent() {
+        if (finished()) {
+            return 100;
+        }
+        if (estimatedRows <= 0) {
+            return 0;
+        }
+        return (int) Math.min(99, processed * 100 / estimatedRows);
     }
 }

@@ -30,13 +30,13 @@ class ImportStore {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ImportStore.class);
 
     private static final String INSERT_IMPORT = """
-            insert into contact_imports (status, options, actor, node)
-            values ('running', cast(:options as jsonb), :actor, :node)
+            insert into contact_imports (status, options, actor, node, estimated_rows)
+            values ('running', cast(:options as jsonb), :actor, :node, :estimatedRows)
             returning id""";
     private static final String IMPORT_STATE = "select status from contact_imports where id = :id";
     private static final String IMPORT_STATUS = """
             select id, status, processed, imported, updated, skipped, rejected_count, rejected, error, actor,
-                   started_at, finished_at
+                   started_at, finished_at, estimated_rows
             from contact_imports where id = :id""";
     // Counts and the chunk they describe commit together: progress never runs ahead of the data.
     private static final String RECORD_PROGRESS = """
@@ -152,9 +152,10 @@ class ImportStore {
         this.dataSource = dataSource;
     }
 
-    long insertImport(ImportOptions options, String actor, String node) {
+    long insertImport(ImportOptions options, String actor, String node, long estimatedRows) {
         return jdbc.sql(INSERT_IMPORT).param("options", ContactRows.JSON.writeValueAsString(options))
-                .param("actor", actor).param("node", node).query(Long.class).single();
+                .param("actor", actor).param("node", node).param("estimatedRows", estimatedRows)
+                .query(Long.class).single();
     }
 
     Optional<ImportStatus> status(long id) {
@@ -163,7 +164,7 @@ class ImportStore {
                         rs.getLong("imported"), rs.getLong("updated"), rs.getLong("skipped"),
                         byRow(ContactRows.JSON.readValue(rs.getString("rejected"), REJECTED)), rs.getLong("rejected_count"),
                         rs.getString("error"), rs.getString("actor"), ContactRows.instant(rs, "started_at"),
-                        ContactRows.instant(rs, "finished_at")))
+                        ContactRows.instant(rs, "finished_at"), rs.getLong("estimated_rows")))
                 .optional();
     }
 

@@ -67,6 +67,6 @@ class ContactImportPageController {
     private void fill(long id, Model model) {
         ImportStatus status = contacts.importStatus(id);
         model.addAttribute("status", status);
-        model.addAttribute("percent", status.finished() ? 100 : 0);
+        model.addAttribute("percent", status.percent());
     }
 }
