@@ -84,7 +84,7 @@ public final class EmbeddedPostgres {
                     .setOverrideWorkingDirectory(pgDir.getParent().resolve("pg-bin").toFile())
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     .setServerConfig("max_connections", "200")
-                    .setServerConfig("shared_buffers", "256MB")
+                    .setServerConfig("shared_buffers", sharedBuffersMb() + "MB")
                     .setServerConfig("max_wal_size", "2GB")
                     .setPGStartupWait(java.time.Duration.ofSeconds(60));
             if (durable) {
@@ -97,6 +97,19 @@ public final class EmbeddedPostgres {
         } catch (IOException e) {
             throw new UncheckedIOException("could not start embedded PostgreSQL in " + pgDir, e);
         }
+    }
+
+    /**
+     * A quarter of the machine's memory, between 128 MB and 1 GB: a million contacts with their
+     * trigram index need about 500 MB to stay in memory during an import (ADR 0003).
+     */
+    static long sharedBuffersMb() {
+        long total = 0;
+        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os) {
+            total = os.getTotalMemorySize() / (1024 * 1024);
+        }
+        return Math.max(128, Math.min(1024, total / 4));
     }
 
     /** postmaster.pid holds the port on its fourth line; the server is live when that port answers. */
