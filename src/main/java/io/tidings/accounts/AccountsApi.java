@@ -47,8 +47,8 @@ public class AccountsApi {
         String password = generated ? randomSecret(15) : initialAdminPassword;
         store.insertUser("admin", "Administrator", null, passwords.encode(password), Role.ADMIN);
         if (generated) {
-            // Printed once, on the console of the first start; it is stored only as a hash.
-            System.out.println("Tidings: created user 'admin' with password: " + password);
+            // Printed once, on the console (stderr, so stdout stays clean for token create and benchmarks); stored only as a hash.
+            System.err.println("Tidings: created user 'admin' with password: " + password);
         } else {
             log.info("Created user 'admin' with the password from TIDINGS_ADMIN_PASSWORD");
         }

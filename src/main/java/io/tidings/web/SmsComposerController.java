@@ -18,6 +18,7 @@ class SmsComposerController {
     @GetMapping("/sms")
     String composer(Model model) {
         fill(model, "", "intl", false, "", "");
+        recipients(model, "", "", "", "transactional", false);
         return "sms/composer";
     }
 
@@ -34,12 +35,24 @@ class SmsComposerController {
     @PostMapping("/sms/fix")
     String fix(@RequestParam(defaultValue = "") String text, @RequestParam(defaultValue = "intl") String profile,
                @RequestParam(defaultValue = "") String signature, @RequestParam(defaultValue = "") String unsubscribe,
-               Model model) {
+               @RequestParam(defaultValue = "") String phones, @RequestParam(defaultValue = "") String tag,
+               @RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "transactional") String traffic,
+               @RequestParam(defaultValue = "false") boolean test, Model model) {
         fill(model, SmsCounter.smartReplace(text), profile, false, signature, unsubscribe);
+        recipients(model, phones, tag, q, traffic, test);
         return "sms/composer-form :: composer";
     }
 
-    private static void fill(Model model, String text, String profile, boolean smart, String signature, String unsubscribe) {
+    /** The recipients part of the form, kept as typed across a re-render. */
+    static void recipients(Model model, String phones, String tag, String q, String traffic, boolean test) {
+        model.addAttribute("phones", phones);
+        model.addAttribute("tag", tag);
+        model.addAttribute("q", q);
+        model.addAttribute("traffic", traffic);
+        model.addAttribute("test", test);
+    }
+
+    static void fill(Model model, String text, String profile, boolean smart, String signature, String unsubscribe) {
         model.addAttribute("text", text);
         model.addAttribute("profile", profile);
         model.addAttribute("smart", smart);
