@@ -40,7 +40,7 @@ class SendStore {
                        case when r.not_before is null then 'queued' else 'held' end, r.not_before
                 from unnest(:contactIds::bigint[], :tos::text[], :countries::text[], :texts::text[], :encodings::text[],
                             :segments::int[], :prices::bigint[], :currencies::text[], :providerIds::bigint[],
-                            :notBefore::timestamptz[])
+                            :notBefore::text[]::timestamptz[])
                      with ordinality as r(contact_id, to_e164, country, text, encoding, segments, price_micros, currency,
                                           provider_id, not_before, ord)
                 order by r.ord
@@ -200,7 +200,7 @@ class SendStore {
         String[] tos = new String[n], countries = new String[n], texts = new String[n], encodings = new String[n], currencies = new String[n];
         Integer[] segments = new Integer[n];
         Long[] prices = new Long[n], providers = new Long[n];
-        OffsetDateTime[] notBefore = new OffsetDateTime[n];
+        String[] notBefore = new String[n]; // ISO instants: the driver cannot bind an array of OffsetDateTime
         for (int i = 0; i < n; i++) {
             Planned p = planned.get(i);
             contactIds[i] = p.candidate().contactId();
@@ -212,7 +212,7 @@ class SendStore {
             prices[i] = p.route().priceMicros();
             currencies[i] = p.route().currency();
             providers[i] = p.route().providerId();
-            notBefore[i] = p.holdUntil() == null ? null : OffsetDateTime.ofInstant(p.holdUntil(), ZoneOffset.UTC);
+            notBefore[i] = p.holdUntil() == null ? null : p.holdUntil().toString();
         }
         Map<String, Long> ids = new HashMap<>();
         jdbc.sql(INSERT_MESSAGES).param("sendId", sendId).param("traffic", traffic).param("smart", smart)

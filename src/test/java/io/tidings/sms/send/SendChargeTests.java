@@ -33,12 +33,18 @@ class SendChargeTests extends SmsSendTestSupport {
         topUp(1_000);
         Contact a = contact(usMobile(), null);
         Contact b = contact(usMobile(), null);
-        SendRequest request = SendRequest.text(LONG, Traffic.TRANSACTIONAL, List.of(a.id(), b.id()), List.of(usMobile()));
+        Contact c = contact(usMobile(), null);
+        String stranger = usMobile();
+        SendRequest request = SendRequest.text(LONG, Traffic.TRANSACTIONAL, List.of(a.id(), b.id()), List.of(c.phone(), stranger));
 
         SendPreview preview = sms.preview(request);
         SendReceipt receipt = sms.send(request, "test");
 
         assertThat(preview.eligible()).isEqualTo(3);
+        assertThat(preview.excluded()).singleElement().satisfies(x -> {
+            assertThat(x.to()).isEqualTo(stranger);
+            assertThat(x.reason()).contains("contact.first_name");
+        });
         assertThat(preview.credits()).isEqualTo(receipt.preview().credits()).isGreaterThanOrEqualTo(6);
         assertThat(preview.costs()).singleElement().satisfies(c -> {
             assertThat(c.currency()).isEqualTo("USD");
