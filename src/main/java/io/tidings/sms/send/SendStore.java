@@ -66,7 +66,7 @@ class SendStore {
                 update sms_messages
                 set state = 'sent', provider_message_id = :providerMessageId, gateway = :gateway, provider_id = :providerId,
                     sent_at = now(), updated_at = now()
-                where id = :id and state in ('queued', 'held')
+                where id = :messageId and state in ('queued', 'held')
                 returning id
             ), history as (
                 insert into sms_message_events (message_id, state, detail)
@@ -78,7 +78,7 @@ class SendStore {
             with done as (
                 update sms_messages
                 set state = :state, error = :error, final_at = now(), updated_at = now()
-                where id = :id and state in ('queued', 'held', 'sent')
+                where id = :messageId and state in ('queued', 'held', 'sent')
                 returning id, send_id
             ), history as (
                 insert into sms_message_events (message_id, state, detail)
@@ -89,7 +89,7 @@ class SendStore {
     private static final String SWITCH_PROVIDER = """
             with done as (
                 update sms_messages set provider_id = :providerId, updated_at = now()
-                where id = :id and state in ('queued', 'held')
+                where id = :messageId and state in ('queued', 'held')
                 returning id
             ), history as (
                 insert into sms_message_events (message_id, state, detail)
@@ -236,18 +236,18 @@ class SendStore {
     }
 
     boolean markAccepted(long id, long providerId, String gateway, String providerMessageId, String detail) {
-        return jdbc.sql(MARK_ACCEPTED).param("id", id).param("providerId", providerId).param("gateway", gateway)
+        return jdbc.sql(MARK_ACCEPTED).param("messageId", id).param("providerId", providerId).param("gateway", gateway)
                 .param("providerMessageId", providerMessageId).param("detail", detail).query(Long.class).single() > 0;
     }
 
     /** @return the send id (empty for a reply, or when the message was already final) */
     Optional<Optional<String>> markFinal(long id, String state, String error) {
-        return jdbc.sql(MARK_FINAL).param("id", id).param("state", state).param("error", error)
+        return jdbc.sql(MARK_FINAL).param("messageId", id).param("state", state).param("error", error)
                 .query((rs, i) -> Optional.ofNullable(rs.getString(1))).optional();
     }
 
     boolean switchProvider(long id, long providerId, String detail) {
-        return jdbc.sql(SWITCH_PROVIDER).param("id", id).param("providerId", providerId).param("detail", detail)
+        return jdbc.sql(SWITCH_PROVIDER).param("messageId", id).param("providerId", providerId).param("detail", detail)
                 .query(Long.class).single() > 0;
     }
 

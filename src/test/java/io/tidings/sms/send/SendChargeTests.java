@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 class SendChargeTests extends SmsSendTestSupport {
 
-    private static final String LONG = "Hello {{contact.first_name}} from {{contact.company}}, ".repeat(4) + "see you in {{contact.city}}.";
+    private static final String LONG = "Hello {{contact.first_name}} from {{contact.company}}, ".repeat(8) + "see you in {{contact.city}}.";
 
     @Test
     void aPreviewsTotalIsWhatIsReservedAndLaterCharged() {
@@ -46,10 +46,10 @@ class SendChargeTests extends SmsSendTestSupport {
             assertThat(x.reason()).contains("contact.first_name");
         });
         assertThat(preview.credits()).isEqualTo(receipt.preview().credits()).isGreaterThanOrEqualTo(6);
-        assertThat(preview.costs()).singleElement().satisfies(c -> {
-            assertThat(c.currency()).isEqualTo("USD");
-            assertThat(c.micros()).isEqualTo(preview.credits() * 7_500);
-            assertThat(c.amount()).isEqualByComparingTo(java.math.BigDecimal.valueOf(preview.credits() * 7_500, 6));
+        assertThat(preview.costs()).singleElement().satisfies(cost -> {
+            assertThat(cost.currency()).isEqualTo("USD");
+            assertThat(cost.micros()).isEqualTo(preview.credits() * 7_500);
+            assertThat(cost.amount()).isEqualByComparingTo(java.math.BigDecimal.valueOf(preview.credits() * 7_500, 6));
         });
         assertThat(preview.byCountry()).extracting(SendPreview.CountryLine::country, SendPreview.CountryLine::messages)
                 .containsExactly(tuple("US", 3));

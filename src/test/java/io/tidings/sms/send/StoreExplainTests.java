@@ -29,7 +29,7 @@ class StoreExplainTests extends SmsSendTestSupport {
                 Map.entry("tos", "text[]"), Map.entry("countries", "text[]"), Map.entry("texts", "text[]"),
                 Map.entry("encodings", "text[]"), Map.entry("segments", "int[]"), Map.entry("prices", "bigint[]"),
                 Map.entry("currencies", "text[]"), Map.entry("providerIds", "bigint[]"), Map.entry("notBefore", "text[]"),
-                Map.entry("ids", "bigint[]"), Map.entry("dispatchIds", "bigint[]")));
+                Map.entry("ids", "bigint[]"), Map.entry("dispatchIds", "bigint[]"), Map.entry("messageId", "bigint")));
         types.putAll(Map.of("providerMessageId", "text", "gateway", "text", "detail", "text", "providerId", "bigint",
                 "state", "text", "error", "text", "reportedAt", "timestamptz", "status", "text", "errorCode", "text",
                 "applied", "boolean"));
