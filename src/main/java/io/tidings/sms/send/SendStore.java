@@ -47,7 +47,8 @@ class SendStore {
                 returning id, to_e164, state, not_before
             ), history as (
                 insert into sms_message_events (message_id, state, detail)
-                select id, state, case when state = 'held' then 'quiet hours: goes out at ' || not_before else null end
+                select id, state, nullif(concat_ws('; ', case when :test::boolean then 'test send' end,
+                                                    case when state = 'held' then 'quiet hours: goes out at ' || not_before end), '')
                 from rows
             )
             select id, to_e164 from rows
@@ -88,7 +89,8 @@ class SendStore {
             """;
     private static final String SWITCH_PROVIDER = """
             with done as (
-                update sms_messages set provider_id = :providerId, updated_at = now()
+                update sms_messages set provider_id = :providerId, price_micros = :priceMicros, currency = :currency,
+                                        updated_at = now()
                 where id = :messageId and state in ('queued', 'held')
                 returning id
             ), history as (
@@ -194,7 +196,7 @@ class SendStore {
     }
 
     /** @return message id per destination */
-    Map<String, Long> insertMessages(String sendId, String traffic, boolean smart, List<Planned> planned) {
+    Map<String, Long> insertMessages(String sendId, String traffic, boolean smart, boolean test, List<Planned> planned) {
         int n = planned.size();
         Long[] contactIds = new Long[n];
         String[] tos = new String[n], countries = new String[n], texts = new String[n], encodings = new String[n], currencies = new String[n];
@@ -215,7 +217,7 @@ class SendStore {
             notBefore[i] = p.holdUntil() == null ? null : p.holdUntil().toString();
         }
         Map<String, Long> ids = new HashMap<>();
-        jdbc.sql(INSERT_MESSAGES).param("sendId", sendId).param("traffic", traffic).param("smart", smart)
+        jdbc.sql(INSERT_MESSAGES).param("sendId", sendId).param("test", test).param("traffic", traffic).param("smart", smart)
                 .param("contactIds", contactIds).param("tos", tos).param("countries", countries).param("texts", texts)
                 .param("encodings", encodings).param("segments", segments).param("prices", prices)
                 .param("currencies", currencies).param("providerIds", providers).param("notBefore", notBefore)
@@ -246,8 +248,9 @@ class SendStore {
                 .query((rs, i) -> Optional.ofNullable(rs.getString(1))).optional();
     }
 
-    boolean switchProvider(long id, long providerId, String detail) {
-        return jdbc.sql(SWITCH_PROVIDER).param("messageId", id).param("providerId", providerId).param("detail", detail)
+    boolean switchProvider(long id, Route route, String detail) {
+        return jdbc.sql(SWITCH_PROVIDER).param("messageId", id).param("providerId", route.providerId())
+                .param("priceMicros", route.priceMicros()).param("currency", route.currency()).param("detail", detail)
                 .query(Long.class).single() > 0;
     }
 

@@ -123,7 +123,7 @@ class SmsChannel implements Channel {
             w.tried().add(providerId);
             Optional<Route> other = router.routes(w.row().country(), w.row().traffic()).stream()
                     .filter(r -> !w.tried().contains(r.providerId())).findFirst();
-            if (other.isPresent() && store.switchProvider(w.row().id(), other.get().providerId(),
+            if (other.isPresent() && store.switchProvider(w.row().id(), other.get(),
                     "provider " + providerId + " failed; now via provider " + other.get().providerId())) {
                 next.computeIfAbsent(other.get().providerId(), k -> new ArrayList<>()).add(w);
             } else {

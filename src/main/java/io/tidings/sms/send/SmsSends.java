@@ -79,7 +79,7 @@ class SmsSends implements SmsApi {
 
     /** Inserts the messages and queues one dispatch message each, in the caller's transaction. */
     void enqueue(String sendId, String traffic, boolean smart, List<Planned> messages, boolean test) {
-        Map<String, Long> ids = store.insertMessages(sendId, traffic, smart, messages);
+        Map<String, Long> ids = store.insertMessages(sendId, traffic, smart, test, messages);
         List<OutgoingMessage> out = new ArrayList<>(messages.size());
         Long[] smsIds = new Long[messages.size()];
         for (int i = 0; i < messages.size(); i++) {

@@ -47,6 +47,7 @@ class RoutingTests extends SmsSendTestSupport {
         awaitSend(r.sendId(), "settled");
         SmsMessageLog m = sms.messages(r.sendId(), null).getFirst();
         assertThat(m.providerId()).isEqualTo(next.id());
+        assertThat(m.priceMicros()).as("what the provider that sent it charges").isEqualTo(2_000);
         assertThat(m.state()).isEqualTo("delivered");
         assertThat(m.events()).extracting(SmsMessageLog.Event::state).containsSubsequence("queued", "failover", "sent", "delivered");
         assertThat(m.events()).filteredOn(e -> e.state().equals("failover")).singleElement()

@@ -185,6 +185,8 @@ class SendChargeTests extends SmsSendTestSupport {
                 List.of(usMobile())).asTest(), "test");
 
         assertThat(sms.sendStatus(receipt.sendId()).test()).isTrue();
-        assertThat(sms.messages(receipt.sendId(), null).getFirst().text()).isEqualTo("Coupon [coupon]");
+        SmsMessageLog m = sms.messages(receipt.sendId(), null).getFirst();
+        assertThat(m.text()).isEqualTo("Coupon [coupon]");
+        assertThat(m.events().getFirst().detail()).isEqualTo("test send");
     }
 }
