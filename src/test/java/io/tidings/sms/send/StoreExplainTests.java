@@ -32,7 +32,8 @@ class StoreExplainTests extends SmsSendTestSupport {
                 Map.entry("ids", "bigint[]"), Map.entry("dispatchIds", "bigint[]"), Map.entry("messageId", "bigint")));
         types.putAll(Map.of("providerMessageId", "text", "gateway", "text", "detail", "text", "providerId", "bigint",
                 "state", "text", "error", "text", "reportedAt", "timestamptz", "status", "text", "errorCode", "text",
-                "applied", "boolean", "priceMicros", "bigint", "currency", "text"));
+                "applied", "boolean"));
+        types.putAll(Map.of("priceMicros", "bigint", "currency", "text"));
         types.putAll(Map.of("limit", "int", "days", "int", "submitted", "int", "succeeded", "int", "billed", "bigint",
                 "contactId", "bigint"));
         int planned = StoreExplainer.explainAll(jdbc, SendStore.class, types, Set.of());
