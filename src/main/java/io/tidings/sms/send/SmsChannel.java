@@ -16,6 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -91,7 +92,8 @@ class SmsChannel implements Channel {
     private List<SendResult> submit(long providerId, List<Work> work) {
         List<SendResult> results = new ArrayList<>();
         List<Work> failover = new ArrayList<>();
-        Map<Work, SmsSubmitResult.Retry> retries = new HashMap<>();
+        // by identity: a Work's tried set grows below, which would change its record hash
+        Map<Work, SmsSubmitResult.Retry> retries = new IdentityHashMap<>();
         try {
             SmsGateway gateway = providers.gateway(providerId);
             if (!gateway.up()) {
