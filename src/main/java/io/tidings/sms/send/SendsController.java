@@ -7,6 +7,7 @@ import io.tidings.sms.SendReceipt;
 import io.tidings.sms.SendRequest;
 import io.tidings.sms.SmsApi;
 import io.tidings.sms.SmsMessageLog;
+import io.tidings.sms.SmsReply;
 import io.tidings.sms.SmsSendStatus;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -76,6 +77,12 @@ class SendsController {
             throw new InvalidInputException("sendId", "Name a sendId or a contactId.");
         }
         return sms.messages(sendId, contactId);
+    }
+
+    /** What a contact sent us: replies and keywords, newest first. */
+    @GetMapping("/replies")
+    List<SmsReply> replies(@RequestParam long contactId) {
+        return sms.repliesFor(contactId);
     }
 
     private static SendRequest allowed(SendRequest r, Authentication who) {

@@ -21,6 +21,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class InboundTests extends SmsSendTestSupport {
 
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
+    @org.springframework.beans.factory.annotation.Autowired
+    io.tidings.accounts.AccountsApi accounts;
+
     private SmsProvider provider() {
         SmsProvider p = sandbox(cfg(""), 1_000);
         onlyThese(Set.of("US"), p.id());
@@ -107,5 +112,18 @@ class InboundTests extends SmsSendTestSupport {
         });
         assertThat(repliesTo(c)).isEmpty();
         assertThat(contacts.get(c.id()).smsConsent()).isNotEqualTo(ConsentState.OPTED_OUT);
+    }
+
+    @Test
+    void repliesAreListedOverTheApi() throws Exception {
+        SmsProvider p = provider();
+        Contact c = contact(usMobile(), null);
+        receive(p, c.phone(), "Thanks!");
+        String token = accounts.createToken("sms-viewer-" + UUID.randomUUID(), io.tidings.accounts.Role.VIEWER, null).secret();
+
+        var r = new io.tidings.ApiClient(port).call("GET", "/api/v1/sms/replies?contactId=" + c.id(), token, null);
+
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(io.tidings.ApiClient.json(r).get(0).get("text").asString()).isEqualTo("Thanks!");
     }
 }
