@@ -18,12 +18,14 @@ import java.util.Optional;
 class DeliveryReports {
 
     private final SendStore store;
+    private final ReportStore parked;
     private final Settlement settlement;
     private final DispatchApi dispatch;
     private final TransactionTemplate tx;
 
-    DeliveryReports(SendStore store, Settlement settlement, DispatchApi dispatch, PlatformTransactionManager transactions) {
+    DeliveryReports(SendStore store, ReportStore parked, Settlement settlement, DispatchApi dispatch, PlatformTransactionManager transactions) {
         this.store = store;
+        this.parked = parked;
         this.settlement = settlement;
         this.dispatch = dispatch;
         this.tx = new TransactionTemplate(transactions);
@@ -34,42 +36,42 @@ class DeliveryReports {
             return;
         }
         String status = r.status() == DeliveryReport.Status.DELIVERED ? "delivered" : "failed";
-        SendStore.Pending p = new SendStore.Pending(r.providerMessageId(), r.gateway(), status, r.errorCode(),
+        ReportStore.Pending p = new ReportStore.Pending(r.providerMessageId(), r.gateway(), status, r.errorCode(),
                 r.detail(), r.at() == null ? Instant.now() : r.at(), false);
         if (!applyToSms(p)) {
-            store.park(p);
+            parked.park(p);
             return;
         }
         if (!markDispatch(p)) {
-            store.park(new SendStore.Pending(p.providerMessageId(), p.gateway(), p.status(), p.errorCode(), p.detail(),
+            parked.park(new ReportStore.Pending(p.providerMessageId(), p.gateway(), p.status(), p.errorCode(), p.detail(),
                     p.reportedAt(), true));
         }
     }
 
     /** After the id was stored: applies a report parked for it, if any. */
     void applyParked(String providerMessageId) {
-        for (SendStore.Pending p : store.pending(new String[]{providerMessageId})) {
+        for (ReportStore.Pending p : parked.pending(new String[]{providerMessageId})) {
             retry(p);
         }
     }
 
     /** One more try for a parked report; true when it is done with. */
-    boolean retry(SendStore.Pending p) {
+    boolean retry(ReportStore.Pending p) {
         if (!p.appliedToSms()) {
             if (!applyToSms(p)) {
                 return false;
             }
-            store.markPendingApplied(p.providerMessageId());
+            parked.markPendingApplied(p.providerMessageId());
         }
         if (markDispatch(p)) {
-            store.dropPending(p.providerMessageId());
+            parked.dropPending(p.providerMessageId());
             return true;
         }
         return false;
     }
 
     /** @return false when no message has this provider id yet */
-    private boolean applyToSms(SendStore.Pending p) {
+    private boolean applyToSms(ReportStore.Pending p) {
         Boolean applied = tx.execute(s -> {
             String detail = p.gateway() + ": " + p.status() + (p.errorCode() == null ? "" : " " + p.errorCode())
                     + (p.detail() == null ? "" : " (" + p.detail() + ")");
@@ -82,7 +84,7 @@ class DeliveryReports {
     }
 
     /** Dispatch takes a report only once it wrote "sent"; until then the report waits. */
-    private boolean markDispatch(SendStore.Pending p) {
+    private boolean markDispatch(ReportStore.Pending p) {
         Optional<Long> matched = p.status().equals("delivered")
                 ? dispatch.markDelivered(SmsSends.CHANNEL, p.providerMessageId(), p.detail())
                 : dispatch.markFailed(SmsSends.CHANNEL, p.providerMessageId(), p.detail());
@@ -90,7 +92,7 @@ class DeliveryReports {
     }
 
     private boolean dispatchAlreadyFinal(String providerMessageId) {
-        return store.dispatchId(providerMessageId).flatMap(dispatch::find)
+        return parked.dispatchId(providerMessageId).flatMap(dispatch::find)
                 .map(m -> switch (m.state()) {
                     case DELIVERED, FAILED, CANCELLED -> true;
                     default -> false;

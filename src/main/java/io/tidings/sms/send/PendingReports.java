@@ -16,13 +16,15 @@ class PendingReports {
     private static final Logger log = LoggerFactory.getLogger(PendingReports.class);
 
     private final SendStore store;
+    private final ReportStore parked;
     private final DeliveryReports reports;
     private final Settlement settlement;
     private final org.springframework.transaction.support.TransactionTemplate tx;
 
-    PendingReports(SendStore store, DeliveryReports reports, Settlement settlement,
+    PendingReports(SendStore store, ReportStore parked, DeliveryReports reports, Settlement settlement,
                    org.springframework.transaction.PlatformTransactionManager transactions) {
         this.store = store;
+        this.parked = parked;
         this.reports = reports;
         this.settlement = settlement;
         this.tx = new org.springframework.transaction.support.TransactionTemplate(transactions);
@@ -31,13 +33,13 @@ class PendingReports {
     @Scheduled(initialDelayString = "${tidings.sms.pending-interval:PT1S}", fixedDelayString = "${tidings.sms.pending-interval:PT1S}")
     void sweep() {
         try {
-            for (SendStore.Pending p : store.pendingBatch(500)) {
+            for (ReportStore.Pending p : parked.pendingBatch(500)) {
                 reports.retry(p);
             }
             for (String send : store.unsettledDone()) {
                 tx.executeWithoutResult(s -> settlement.afterFinal(send));
             }
-            store.expirePending(7);
+            parked.expirePending(7);
         } catch (RuntimeException e) {
             log.warn("SMS pending report sweep failed", e);
         }

@@ -113,23 +113,6 @@ class SendStore {
             select send_id from done
             """;
     private static final String KNOWN_PROVIDER_ID = "select count(*) from sms_messages where provider_message_id = :providerMessageId";
-    private static final String DISPATCH_ID = "select dispatch_message_id from sms_messages where provider_message_id = :providerMessageId and dispatch_message_id is not null";
-    private static final String PARK_REPORT = """
-            insert into sms_pending_reports (provider_message_id, gateway, status, error_code, detail, reported_at, applied_to_sms)
-            values (:providerMessageId, :gateway, :status, :errorCode, :detail, :reportedAt, :applied)
-            on conflict (provider_message_id) do nothing
-            """;
-    private static final String PENDING = """
-            select provider_message_id, gateway, status, error_code, detail, reported_at, applied_to_sms
-            from sms_pending_reports where provider_message_id = any(:ids::text[])
-            """;
-    private static final String PENDING_BATCH = """
-            select provider_message_id, gateway, status, error_code, detail, reported_at, applied_to_sms
-            from sms_pending_reports order by received_at limit :limit
-            """;
-    private static final String MARK_PENDING_APPLIED = "update sms_pending_reports set applied_to_sms = true where provider_message_id = :providerMessageId";
-    private static final String DROP_PENDING = "delete from sms_pending_reports where provider_message_id = :providerMessageId";
-    private static final String EXPIRE_PENDING = "delete from sms_pending_reports where received_at < now() - make_interval(days => :days)";
     private static final String LOCK_SEND = "select state from sms_sends where id = :id for update";
     private static final String SEND_TOTALS = """
             select count(*) filter (where state in ('queued', 'held', 'sent')) as open,
@@ -179,10 +162,6 @@ class SendStore {
     /** A message as the channel needs it. */
     record Row(long id, String sendId, Long contactId, String to, String country, String text, int segments,
                long providerId, String traffic, boolean smart, String state, String providerMessageId) {
-    }
-
-    record Pending(String providerMessageId, String gateway, String status, String errorCode, String detail,
-                   Instant reportedAt, boolean appliedToSms) {
     }
 
     record Totals(long open, long submitted, long succeeded, long billed) {
@@ -264,37 +243,6 @@ class SendStore {
         return jdbc.sql(KNOWN_PROVIDER_ID).param("providerMessageId", providerMessageId).query(Long.class).single() > 0;
     }
 
-    Optional<Long> dispatchId(String providerMessageId) {
-        return jdbc.sql(DISPATCH_ID).param("providerMessageId", providerMessageId).query(Long.class).optional();
-    }
-
-    void park(Pending p) {
-        jdbc.sql(PARK_REPORT).param("providerMessageId", p.providerMessageId()).param("gateway", p.gateway())
-                .param("status", p.status()).param("errorCode", p.errorCode()).param("detail", p.detail())
-                .param("reportedAt", OffsetDateTime.ofInstant(p.reportedAt(), ZoneOffset.UTC))
-                .param("applied", p.appliedToSms()).update();
-    }
-
-    List<Pending> pending(String[] providerMessageIds) {
-        return jdbc.sql(PENDING).param("ids", providerMessageIds).query(SendStore::pending).list();
-    }
-
-    List<Pending> pendingBatch(int limit) {
-        return jdbc.sql(PENDING_BATCH).param("limit", limit).query(SendStore::pending).list();
-    }
-
-    void markPendingApplied(String providerMessageId) {
-        jdbc.sql(MARK_PENDING_APPLIED).param("providerMessageId", providerMessageId).update();
-    }
-
-    void dropPending(String providerMessageId) {
-        jdbc.sql(DROP_PENDING).param("providerMessageId", providerMessageId).update();
-    }
-
-    int expirePending(int days) {
-        return jdbc.sql(EXPIRE_PENDING).param("days", days).update();
-    }
-
     Optional<String> lockSend(String id) {
         return jdbc.sql(LOCK_SEND).param("id", id).query(String.class).optional();
     }
@@ -346,12 +294,6 @@ class SendStore {
                 .list();
         rows.forEach(r -> r.events().addAll(events.getOrDefault(r.id(), List.of())));
         return rows;
-    }
-
-    private static Pending pending(ResultSet rs, int i) throws SQLException {
-        return new Pending(rs.getString("provider_message_id"), rs.getString("gateway"), rs.getString("status"),
-                rs.getString("error_code"), rs.getString("detail"), instant(rs, "reported_at"),
-                rs.getBoolean("applied_to_sms"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {
