@@ -73,11 +73,20 @@ class Recipients {
         }
     }
 
-    private static Candidate ofContact(Contact c) {
+    private Candidate ofContact(Contact c) {
         if (c.phone() == null || c.phone().isBlank()) {
             return new Candidate(c, null, null, "the contact has no phone number");
         }
-        return new Candidate(c, c.phone(), new PhoneInfo(c.phone(), c.phoneCountry(), c.phoneType(), null), null);
+        String zone = null;
+        if (c.timezone() == null || c.timezone().isBlank()) {
+            // quiet hours fall back to the number's own zone; reading it is in memory (libphonenumber)
+            try {
+                zone = contacts.normalizePhone(c.phone(), null).timezone();
+            } catch (InvalidInputException e) {
+                zone = null;
+            }
+        }
+        return new Candidate(c, c.phone(), new PhoneInfo(c.phone(), c.phoneCountry(), c.phoneType(), zone), null);
     }
 
     /** A raw number that is a contact's phone is that contact (their consent and variables apply). */

@@ -134,6 +134,27 @@ class SendChargeTests extends SmsSendTestSupport {
         assertThat(dispatch.find(dispatchId).orElseThrow().nextAttemptAt()).isEqualTo(h(receipt));
     }
 
+    @Test
+    void withoutAContactZoneQuietHoursFollowTheNumbersZone() {
+        SmsProvider p = sandbox(cfg(""), 5_000, "JP");
+        onlyThese(Set.of("JP"), p.id());
+        topUp(100);
+        String tokyo = "Asia/Tokyo";
+        boolean open = !java.time.LocalTime.now(java.time.ZoneId.of(tokyo)).isBefore(java.time.LocalTime.of(9, 0))
+                && java.time.LocalTime.now(java.time.ZoneId.of(tokyo)).isBefore(java.time.LocalTime.of(21, 0));
+        Contact c = contact(japanMobile(), null);
+
+        SendPreview preview = sms.preview(SendRequest.text("Sale", Traffic.MARKETING, List.of(c.id()), List.of()));
+
+        if (open) {
+            assertThat(preview.held()).isEmpty();
+        } else {
+            assertThat(preview.held()).singleElement().extracting(SendPreview.Held::at)
+                    .isEqualTo(nextOpening(tokyo, java.time.LocalTime.of(9, 0)));
+        }
+        assertThat(preview.eligible()).isEqualTo(1);
+    }
+
     private static java.time.Instant h(SendReceipt r) {
         return r.preview().held().getFirst().at();
     }

@@ -98,6 +98,10 @@ abstract class SmsSendTestSupport {
         return number("+1201", 7, Set.of("mobile", "fixed_line_or_mobile"));
     }
 
+    String japanMobile() {
+        return number("+8190", 8, Set.of("mobile"));
+    }
+
     String berlinLandline() {
         return number("+4930", 8, Set.of("fixed_line"));
     }
