@@ -12,7 +12,10 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
-/** All SQL of parked delivery reports: those that arrived before their message's provider id was stored. */
+/**
+ * All SQL of missing and early delivery reports: reports parked because they arrived before their message's
+ * provider id was stored, and messages whose report (or worker) never came.
+ */
 @Repository
 class ReportStore {
 
@@ -33,6 +36,27 @@ class ReportStore {
     private static final String MARK_PENDING_APPLIED = "update sms_pending_reports set applied_to_sms = true where provider_message_id = :providerMessageId";
     private static final String DROP_PENDING = "delete from sms_pending_reports where provider_message_id = :providerMessageId";
     private static final String EXPIRE_PENDING = "delete from sms_pending_reports where received_at < now() - make_interval(days => :days)";
+
+    // A provider that never reports leaves a message sent for ever, and its send unsettled: after the
+    // timeout it counts as failed (submitted, so billed, but not succeeded).
+    private static final String EXPIRE_SILENT = """
+            with done as (
+                update sms_messages set state = 'failed', error = 'no delivery report', final_at = now(), updated_at = now()
+                where state = 'sent' and sent_at < now() - make_interval(hours => :hours)
+                returning id, send_id
+            ), history as (
+                insert into sms_message_events (message_id, state, detail)
+                select id, 'failed', 'no delivery report within ' || :hours::int || ' hours' from done
+            )
+            select distinct send_id from done where send_id is not null
+            """;
+    // Waiting longer than any lease: dispatch may have given up on it (a hung provider used up its attempts).
+    private static final String LONG_QUEUED = """
+            select id, dispatch_message_id from sms_messages
+            where state in ('queued', 'held') and dispatch_message_id is not null
+              and updated_at < now() - make_interval(mins => :minutes) and (not_before is null or not_before < now())
+            order by updated_at limit :limit
+            """;
 
     private final JdbcClient jdbc;
 
@@ -84,5 +108,15 @@ class ReportStore {
     private static Instant instant(ResultSet rs, String column) throws SQLException {
         Timestamp t = rs.getTimestamp(column);
         return t == null ? null : t.toInstant();
+    }
+
+    List<String> expireSilent(int hours) {
+        return jdbc.sql(EXPIRE_SILENT).param("hours", hours).query(String.class).list();
+    }
+
+    /** [sms message id, dispatch message id] pairs. */
+    List<long[]> longQueued(int minutes, int limit) {
+        return jdbc.sql(LONG_QUEUED).param("minutes", minutes).param("limit", limit)
+                .query((rs, i) -> new long[]{rs.getLong(1), rs.getLong(2)}).list();
     }
 }

@@ -64,6 +64,27 @@ class DeliveryReportTests extends SmsSendTestSupport {
                 java.time.Duration.ofSeconds(5), () -> "the parked report to be dropped once dispatch is final");
     }
 
+    @Autowired
+    PendingReports sweeps;
+
+    @Test
+    void aMessageDispatchGaveUpOnTakesItsStateSoTheSendStillSettles() {
+        SmsProvider p = sandbox(cfg(""), 1_000);
+        onlyThese(Set.of("US"), p.id());
+        Contact c = contact(usMobile(), zoneAtHour(3));
+        SmsMessageLog m = heldMessage(p, c);
+        dispatch.cancel(count("select dispatch_message_id from sms_messages where id = ?", m.id()));
+        // as if it had waited past every lease, and its time had come
+        jdbc.sql("update sms_messages set updated_at = now() - interval '1 hour', not_before = now() - interval '1 minute' where id = ?")
+                .param(m.id()).update();
+
+        sweeps.sweepSilent();
+
+        assertThat(sms.messages(m.sendId(), null).getFirst().state()).isEqualTo("cancelled");
+        assertThat(sms.sendStatus(m.sendId()).state()).isEqualTo("settled");
+        assertThat(credits.reservation(m.sendId()).orElseThrow().charged()).isZero();
+    }
+
     @Test
     void aReportForAnUnknownMessageIdChangesNothing() {
         String providerId = "NOBODY" + UUID.randomUUID();
