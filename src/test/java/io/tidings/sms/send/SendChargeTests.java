@@ -187,6 +187,30 @@ class SendChargeTests extends SmsSendTestSupport {
         assertThat(credits.reservation(receipt.sendId()).orElseThrow().state()).isEqualTo(ReservationState.FROZEN);
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    io.tidings.sms.SignaturesApi signatures;
+
+    @Test
+    void aCnSendBillsTheSignatureTheTextAndTheUnsubscribeTextAsSeed001Counts() {
+        SmsProvider p = sandbox(cfg(""), 42_000, "CN");
+        onlyThese(Set.of("CN"), p.id());
+        topUp(100);
+        String signature = "店" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+        signatures.approve(signatures.apply(signature, "test").id(), "admin");
+        String body = "亲爱的顾客，您的订单已经发货，请注意查收。".repeat(3); // 60 characters
+        SendRequest request = SendRequest.text(body, Traffic.TRANSACTIONAL, List.of(), List.of(chinaMobile()))
+                .withCn(signature, "回T退订");
+
+        SendReceipt receipt = sms.send(request, "test");
+
+        // 【9】 = 11 + 60 + 4 = 75 characters: over 70, so 2 messages of 67
+        assertThat(io.tidings.sms.CnBilling.count(body, signature, "回T退订", false).segments()).isEqualTo(2);
+        assertThat(receipt.preview().credits()).isEqualTo(2);
+        assertThat(receipt.preview().costs().getFirst().micros()).isEqualTo(84_000);
+        assertThat(sms.messages(receipt.sendId(), null).getFirst().text())
+                .isEqualTo("【" + signature + "】" + body + "回T退订");
+    }
+
     @Test
     void aCnSendWithAnUnapprovedSignatureIsRefused() {
         SendRequest request = SendRequest.text("您的订单已发货", Traffic.TRANSACTIONAL, List.of(), List.of(usMobile()))

@@ -102,6 +102,10 @@ abstract class SmsSendTestSupport {
         return number("+8190", 8, Set.of("mobile"));
     }
 
+    String chinaMobile() {
+        return number("+86138", 8, Set.of("mobile"));
+    }
+
     String berlinLandline() {
         return number("+4930", 8, Set.of("fixed_line"));
     }
