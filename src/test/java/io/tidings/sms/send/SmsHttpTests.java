@@ -104,6 +104,28 @@ class SmsHttpTests extends SmsSendTestSupport {
     }
 
     @Test
+    void shortCreditsAreAConflictProblemOverTheApi() throws Exception {
+        SmsProvider p = sandbox(cfg(""), 1_000);
+        onlyThese(Set.of("US"), p.id());
+        topUp(10);
+        String drain = "drain-" + UUID.randomUUID();
+        credits.reserve("default", drain, credits.balance("default").available());
+        try {
+            long sends = count("select count(*) from sms_sends");
+
+            HttpResponse<String> r = api.call("POST", "/api/v1/sms/sends", marketer,
+                    "{\"phones\":[" + quote(usMobile()) + "],\"text\":\"Hi\"}");
+
+            assertThat(r.statusCode()).isEqualTo(409);
+            assertThat(r.headers().firstValue("Content-Type").orElse("")).contains("application/problem+json");
+            assertThat(json(r).get("detail").asString()).contains("Not enough SMS credits").contains("needs 1 messages");
+            assertThat(count("select count(*) from sms_sends")).isEqualTo(sends);
+        } finally {
+            credits.cancelReservation(drain);
+        }
+    }
+
+    @Test
     void badSendsAreClearProblemsAndChargeNothing() throws Exception {
         long sendsBefore = count("select count(*) from sms_sends");
 
