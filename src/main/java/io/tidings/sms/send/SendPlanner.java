@@ -1,7 +1,6 @@
 package io.tidings.sms.send;
 
 import io.tidings.contacts.Contact;
-import io.tidings.dispatch.Traffic;
 import io.tidings.shared.InvalidInputException;
 import io.tidings.shared.NotFoundException;
 import io.tidings.sms.CnBilling;
@@ -15,6 +14,7 @@ import io.tidings.sms.TemplateContext;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -95,7 +95,7 @@ class SendPlanner {
         }
     }
 
-    private Planned message(SendRequest r, Candidate c, String signature, Route route, java.time.Instant hold,
+    private Planned message(SendRequest r, Candidate c, String signature, Route route, Instant hold,
                             String sendId) {
         Map<String, String> values = variables(r.values(), c);
         String body;
@@ -181,9 +181,5 @@ class SendPlanner {
 
     private static List<SendPreview.Cost> costs(Map<String, Long> micros) {
         return micros.entrySet().stream().map(e -> SendPreview.Cost.of(e.getKey(), e.getValue())).toList();
-    }
-
-    static boolean isMarketing(Traffic t) {
-        return t == Traffic.MARKETING;
     }
 }
