@@ -56,6 +56,10 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.POST, "/api/v1/sms/signatures/*/approve", "/api/v1/sms/signatures/*/reject",
                                 "/api/v1/sms/templates/*/approve", "/api/v1/sms/templates/*/reject").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(ADMIN, MARKETER, SALESPERSON, VIEWER)
+                        // a salesperson may send one transactional SMS (SendsController enforces the "one" and the kind)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/sms/preview", "/api/v1/sms/sends").hasAnyRole(ADMIN, MARKETER, SALESPERSON)
+                        // rates decide routing and what a send costs
+                        .requestMatchers("/api/v1/sms/rates", "/api/v1/sms/rates/**").hasRole(ADMIN)
                         // buying credits spends money: reading them is for everyone, changing them for admins
                         .requestMatchers("/api/v1/credits", "/api/v1/credits/**").hasRole(ADMIN)
                         // provider config holds credentials and decides where messages go

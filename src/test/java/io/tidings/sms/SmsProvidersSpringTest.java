@@ -13,11 +13,14 @@ import java.lang.annotation.Target;
 
 /**
  * One application context (real HTTP server, real PostgreSQL) for every provider and webhook test, with a
- * {@link RecordingSink} as the SMS event sink. The database outlives runs: tests use unique provider names.
+ * {@link RecordingSink} as the SMS event sink and no dispatch workers. The database outlives runs: tests use unique
+ * provider names.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// No dispatch workers here: this context's SMS channel would send other tests' queued messages through
+// gateways whose delivery reports go to the RecordingSink, so those sends would never settle.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "tidings.workers.enabled=false")
 @Import(SmsProvidersSpringTest.Sink.class)
 public @interface SmsProvidersSpringTest {
 

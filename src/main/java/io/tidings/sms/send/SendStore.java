@@ -1,0 +1,303 @@
+package io.tidings.sms.send;
+
+import io.tidings.sms.SmsMessageLog;
+import io.tidings.sms.SmsSendStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * All SQL of sends, their messages and state history, and parked delivery reports. Every state change
+ * writes its history row in the same statement (a data-modifying CTE), so the two cannot disagree.
+ */
+@Repository
+class SendStore {
+
+    private static final String INSERT_SEND = """
+            insert into sms_sends (id, account, traffic, profile, test, created_by, recipients, eligible, held, excluded,
+                                   credits, costs, state)
+            values (:id, :account, :traffic, :profile, :test, :createdBy, :recipients, :eligible, :held, :excluded,
+                    :credits, :costs::jsonb, 'sending')
+            """;
+    private static final String INSERT_MESSAGES = """
+            with rows as (
+                insert into sms_messages (send_id, contact_id, to_e164, country, text, encoding, segments, price_micros,
+                                          currency, provider_id, traffic, smart, state, not_before)
+                select :sendId::text, r.contact_id, r.to_e164, r.country, r.text, r.encoding, r.segments, r.price_micros,
+                       r.currency, r.provider_id, :traffic::text, :smart::boolean,
+                       case when r.not_before is null then 'queued' else 'held' end, r.not_before
+                from unnest(:contactIds::bigint[], :tos::text[], :countries::text[], :texts::text[], :encodings::text[],
+                            :segments::int[], :prices::bigint[], :currencies::text[], :providerIds::bigint[],
+                            :notBefore::text[]::timestamptz[])
+                     with ordinality as r(contact_id, to_e164, country, text, encoding, segments, price_micros, currency,
+                                          provider_id, not_before, ord)
+                order by r.ord
+                returning id, to_e164, state, not_before
+            ), history as (
+                insert into sms_message_events (message_id, state, detail)
+                select id, state, nullif(concat_ws('; ', case when :test::boolean then 'test send' end,
+                                                    case when state = 'held' then 'quiet hours: goes out at ' || not_before end), '')
+                from rows
+            )
+            select id, to_e164 from rows
+            """;
+    private static final String SET_DISPATCH_IDS = """
+            update sms_messages m set dispatch_message_id = d.dispatch_id
+            from unnest(:ids::bigint[], :dispatchIds::bigint[]) as d(id, dispatch_id)
+            where m.id = d.id
+            """;
+    private static final String MESSAGES_BY_IDS = """
+            select id, send_id, contact_id, to_e164, country, text, segments, provider_id, traffic, smart, state, provider_message_id
+            from sms_messages where id = any(:ids::bigint[])
+            """;
+    private static final String MARK_ACCEPTED = """
+            with done as (
+                update sms_messages
+                set state = 'sent', provider_message_id = :providerMessageId, gateway = :gateway, provider_id = :providerId,
+                    sent_at = now(), updated_at = now()
+                where id = :messageId and state in ('queued', 'held')
+                returning id
+            ), history as (
+                insert into sms_message_events (message_id, state, detail)
+                select id, 'sent', :detail::text from done
+            )
+            select count(*) from done
+            """;
+    private static final String MARK_FINAL = """
+            with done as (
+                update sms_messages
+                set state = :state, error = :error, final_at = now(), updated_at = now()
+                where id = :messageId and state in ('queued', 'held', 'sent')
+                returning id, send_id
+            ), history as (
+                insert into sms_message_events (message_id, state, detail)
+                select id, :state::text, :error::text from done
+            )
+            select send_id from done
+            """;
+    private static final String SWITCH_PROVIDER = """
+            with done as (
+                update sms_messages set provider_id = :providerId, price_micros = :priceMicros, currency = :currency,
+                                        updated_at = now()
+                where id = :messageId and state in ('queued', 'held')
+                returning id
+            ), history as (
+                insert into sms_message_events (message_id, state, detail)
+                select id, 'failover', :detail::text from done
+            )
+            select count(*) from done
+            """;
+    // Only a sent message takes a report; a repeated report finds nothing to change.
+    private static final String APPLY_REPORT = """
+            with done as (
+                update sms_messages
+                set state = :state, error = :error, final_at = now(), updated_at = now()
+                where provider_message_id = :providerMessageId and state = 'sent'
+                returning id, send_id
+            ), history as (
+                insert into sms_message_events (message_id, state, detail, at)
+                select id, :state::text, :detail::text, coalesce(:reportedAt::timestamptz, now()) from done
+            )
+            select send_id from done
+            """;
+    private static final String KNOWN_PROVIDER_ID = "select count(*) from sms_messages where provider_message_id = :providerMessageId";
+    private static final String LOCK_SEND = "select state from sms_sends where id = :id for update";
+    private static final String SEND_TOTALS = """
+            select count(*) filter (where state in ('queued', 'held', 'sent')) as open,
+                   count(*) filter (where provider_message_id is not null) as submitted,
+                   count(*) filter (where state = 'delivered') as succeeded,
+                   coalesce(sum(segments) filter (where provider_message_id is not null), 0) as billed
+            from sms_messages where send_id = :id
+            """;
+    private static final String SETTLE_SEND = """
+            update sms_sends set state = :state, submitted = :submitted, succeeded = :succeeded, billed = :billed,
+                                 settled_at = now()
+            where id = :id and state = 'sending'
+            """;
+    private static final String UNSETTLED_DONE = """
+            select s.id from sms_sends s
+            where s.state = 'sending'
+              and not exists (select 1 from sms_messages m where m.send_id = s.id and m.state in ('queued', 'held', 'sent'))
+            limit 100
+            """;
+    private static final String SEND_BY_ID = """
+            select id, traffic, profile, test, state, created_by, created_at, recipients, eligible, held, excluded, credits,
+                   submitted, succeeded, billed, settled_at
+            from sms_sends where id = :id
+            """;
+    private static final String SEND_COUNTS = "select state, count(*) as n from sms_messages where send_id = :id group by state";
+    private static final String LOG = """
+            select id, send_id, contact_id, to_e164, country, text, encoding, segments, price_micros, currency, provider_id,
+                   provider_message_id, state, error, not_before, created_at, sent_at, final_at
+            from sms_messages
+            where (:sendId::text is null or send_id = :sendId::text) and (:contactId::bigint is null or contact_id = :contactId::bigint)
+            order by id desc limit 1000
+            """;
+    private static final String EVENTS = """
+            select message_id, state, detail, at from sms_message_events where message_id = any(:ids::bigint[]) order by id
+            """;
+
+    private final JdbcClient jdbc;
+
+    SendStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    record NewSend(String id, String account, String traffic, String profile, boolean test, String createdBy,
+                   int recipients, int eligible, int held, int excluded, long credits, String costsJson) {
+    }
+
+    /** A message as the channel needs it. */
+    record Row(long id, String sendId, Long contactId, String to, String country, String text, int segments,
+               long providerId, String traffic, boolean smart, String state, String providerMessageId) {
+    }
+
+    record Totals(long open, long submitted, long succeeded, long billed) {
+    }
+
+    void insertSend(NewSend s) {
+        jdbc.sql(INSERT_SEND).param("id", s.id()).param("account", s.account()).param("traffic", s.traffic())
+                .param("profile", s.profile()).param("test", s.test()).param("createdBy", s.createdBy())
+                .param("recipients", s.recipients()).param("eligible", s.eligible()).param("held", s.held())
+                .param("excluded", s.excluded()).param("credits", s.credits()).param("costs", s.costsJson()).update();
+    }
+
+    /** @return message id per destination */
+    Map<String, Long> insertMessages(String sendId, String traffic, boolean smart, boolean test, List<Planned> planned) {
+        int n = planned.size();
+        Long[] contactIds = new Long[n];
+        String[] tos = new String[n], countries = new String[n], texts = new String[n], encodings = new String[n], currencies = new String[n];
+        Integer[] segments = new Integer[n];
+        Long[] prices = new Long[n], providers = new Long[n];
+        String[] notBefore = new String[n]; // ISO instants: the driver cannot bind an array of OffsetDateTime
+        for (int i = 0; i < n; i++) {
+            Planned p = planned.get(i);
+            contactIds[i] = p.candidate().contactId();
+            tos[i] = p.candidate().to();
+            countries[i] = p.candidate().country();
+            texts[i] = p.text();
+            encodings[i] = p.encoding();
+            segments[i] = p.units();
+            prices[i] = p.route().priceMicros();
+            currencies[i] = p.route().currency();
+            providers[i] = p.route().providerId();
+            notBefore[i] = p.holdUntil() == null ? null : p.holdUntil().toString();
+        }
+        Map<String, Long> ids = new HashMap<>();
+        jdbc.sql(INSERT_MESSAGES).param("sendId", sendId).param("test", test).param("traffic", traffic).param("smart", smart)
+                .param("contactIds", contactIds).param("tos", tos).param("countries", countries).param("texts", texts)
+                .param("encodings", encodings).param("segments", segments).param("prices", prices)
+                .param("currencies", currencies).param("providerIds", providers).param("notBefore", notBefore)
+                .query((rs, i) -> ids.put(rs.getString("to_e164"), rs.getLong("id"))).list();
+        return ids;
+    }
+
+    void setDispatchIds(Long[] ids, Long[] dispatchIds) {
+        jdbc.sql(SET_DISPATCH_IDS).param("ids", ids).param("dispatchIds", dispatchIds).update();
+    }
+
+    List<Row> rows(Long[] ids) {
+        return jdbc.sql(MESSAGES_BY_IDS).param("ids", ids).query((rs, i) -> new Row(rs.getLong("id"),
+                rs.getString("send_id"), (Long) rs.getObject("contact_id"), rs.getString("to_e164"),
+                rs.getString("country"), rs.getString("text"), rs.getInt("segments"), rs.getLong("provider_id"),
+                rs.getString("traffic"), rs.getBoolean("smart"), rs.getString("state"),
+                rs.getString("provider_message_id"))).list();
+    }
+
+    boolean markAccepted(long id, long providerId, String gateway, String providerMessageId, String detail) {
+        return jdbc.sql(MARK_ACCEPTED).param("messageId", id).param("providerId", providerId).param("gateway", gateway)
+                .param("providerMessageId", providerMessageId).param("detail", detail).query(Long.class).single() > 0;
+    }
+
+    /** @return the send id (empty for a reply, or when the message was already final) */
+    Optional<Optional<String>> markFinal(long id, String state, String error) {
+        return jdbc.sql(MARK_FINAL).param("messageId", id).param("state", state).param("error", error)
+                .query((rs, i) -> Optional.ofNullable(rs.getString(1))).optional();
+    }
+
+    boolean switchProvider(long id, Route route, String detail) {
+        return jdbc.sql(SWITCH_PROVIDER).param("messageId", id).param("providerId", route.providerId())
+                .param("priceMicros", route.priceMicros()).param("currency", route.currency()).param("detail", detail)
+                .query(Long.class).single() > 0;
+    }
+
+    Optional<Optional<String>> applyReport(String providerMessageId, String state, String error, String detail, Instant at) {
+        return jdbc.sql(APPLY_REPORT).param("providerMessageId", providerMessageId).param("state", state)
+                .param("error", error).param("detail", detail).param("reportedAt", at == null ? null : OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
+                .query((rs, i) -> Optional.ofNullable(rs.getString(1))).optional();
+    }
+
+    boolean known(String providerMessageId) {
+        return jdbc.sql(KNOWN_PROVIDER_ID).param("providerMessageId", providerMessageId).query(Long.class).single() > 0;
+    }
+
+    Optional<String> lockSend(String id) {
+        return jdbc.sql(LOCK_SEND).param("id", id).query(String.class).optional();
+    }
+
+    Totals totals(String id) {
+        return jdbc.sql(SEND_TOTALS).param("id", id).query((rs, i) -> new Totals(rs.getLong("open"),
+                rs.getLong("submitted"), rs.getLong("succeeded"), rs.getLong("billed"))).single();
+    }
+
+    boolean settle(String id, String state, Totals t) {
+        return jdbc.sql(SETTLE_SEND).param("id", id).param("state", state).param("submitted", (int) t.submitted())
+                .param("succeeded", (int) t.succeeded()).param("billed", t.billed()).update() == 1;
+    }
+
+    List<String> unsettledDone() {
+        return jdbc.sql(UNSETTLED_DONE).query(String.class).list();
+    }
+
+    Optional<SmsSendStatus> send(String id) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (String s : List.of("queued", "held", "sent", "delivered", "failed", "rejected", "cancelled")) {
+            counts.put(s, 0L);
+        }
+        jdbc.sql(SEND_COUNTS).param("id", id).query((rs, i) -> counts.put(rs.getString("state"), rs.getLong("n"))).list();
+        return jdbc.sql(SEND_BY_ID).param("id", id).query((rs, i) -> new SmsSendStatus(rs.getString("id"),
+                rs.getString("traffic"), rs.getString("profile"), rs.getBoolean("test"), rs.getString("state"),
+                rs.getString("created_by"), instant(rs, "created_at"), rs.getInt("recipients"), rs.getInt("eligible"),
+                rs.getInt("held"), rs.getInt("excluded"), rs.getLong("credits"), counts,
+                (Integer) rs.getObject("submitted"), (Integer) rs.getObject("succeeded"), (Long) rs.getObject("billed"),
+                instant(rs, "settled_at"))).optional();
+    }
+
+    List<SmsMessageLog> log(String sendId, Long contactId) {
+        List<SmsMessageLog> rows = jdbc.sql(LOG).param("sendId", sendId).param("contactId", contactId)
+                .query((rs, i) -> new SmsMessageLog(rs.getLong("id"), rs.getString("send_id"),
+                        (Long) rs.getObject("contact_id"), rs.getString("to_e164"), rs.getString("country"),
+                        rs.getString("text"), rs.getString("encoding"), rs.getInt("segments"),
+                        rs.getLong("price_micros"), rs.getString("currency"), rs.getLong("provider_id"),
+                        rs.getString("provider_message_id"), rs.getString("state"), rs.getString("error"),
+                        instant(rs, "not_before"), instant(rs, "created_at"), instant(rs, "sent_at"),
+                        instant(rs, "final_at"), new ArrayList<>())).list();
+        if (rows.isEmpty()) {
+            return rows;
+        }
+        Map<Long, List<SmsMessageLog.Event>> events = new HashMap<>();
+        jdbc.sql(EVENTS).param("ids", rows.stream().map(SmsMessageLog::id).toArray(Long[]::new))
+                .query((rs, i) -> events.computeIfAbsent(rs.getLong("message_id"), k -> new ArrayList<>())
+                        .add(new SmsMessageLog.Event(rs.getString("state"), rs.getString("detail"), instant(rs, "at"))))
+                .list();
+        rows.forEach(r -> r.events().addAll(events.getOrDefault(r.id(), List.of())));
+        return rows;
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+}

@@ -1,0 +1,45 @@
+package io.tidings.sms.send;
+
+import io.tidings.credits.CreditsApi;
+import org.springframework.stereotype.Component;
+
+/**
+ * Settles a send once every message is final: charges the billing units of the messages a provider
+ * accepted, or freezes the reservation when some were submitted and none delivered (seed 001).
+ * Runs in the caller's transaction, after the message change that may have been the last one.
+ */
+@Component
+class Settlement {
+
+    private final SendStore store;
+    private final CreditsApi credits;
+
+    Settlement(SendStore store, CreditsApi credits) {
+        this.store = store;
+        this.credits = credits;
+    }
+
+    void afterFinalOf(java.util.Optional<String> sendId) {
+        afterFinal(sendId.orElse(null));
+    }
+
+    /** @param sendId null for a reply, which belongs to no send and is not settled */
+    void afterFinal(String sendId) {
+        if (sendId == null) {
+            return;
+        }
+        // The lock makes the last two messages of a send, finishing at once, settle it exactly once:
+        // the second waits here and then counts with the first one's change committed.
+        if (!"sending".equals(store.lockSend(sendId).orElse(null))) {
+            return;
+        }
+        SendStore.Totals t = store.totals(sendId);
+        if (t.open() > 0) {
+            return;
+        }
+        String state = t.submitted() > 0 && t.succeeded() == 0 ? "frozen" : "settled";
+        if (store.settle(sendId, state, t)) {
+            credits.settle(sendId, t.submitted(), t.succeeded(), t.billed());
+        }
+    }
+}

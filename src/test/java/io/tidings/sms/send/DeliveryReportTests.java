@@ -1,0 +1,121 @@
+package io.tidings.sms.send;
+
+import io.tidings.contacts.Channel;
+import io.tidings.contacts.ConsentEntry;
+import io.tidings.contacts.ConsentState;
+import io.tidings.contacts.Contact;
+import io.tidings.dispatch.QueuedMessage;
+import io.tidings.dispatch.SendResult;
+import io.tidings.dispatch.Traffic;
+import io.tidings.sms.DeliveryReport;
+import io.tidings.sms.SendReceipt;
+import io.tidings.sms.SendRequest;
+import io.tidings.sms.SmsMessageLog;
+import io.tidings.sms.SmsProvider;
+import io.tidings.sms.SmsSubmitResult;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DeliveryReportTests extends SmsSendTestSupport {
+
+    @Autowired
+    SubmitOutcomes outcomes;
+    @Autowired
+    SendStore store;
+
+    /** A marketing message held until tomorrow morning: it stays put while the test plays the provider. */
+    private SmsMessageLog heldMessage(SmsProvider p, Contact c) {
+        topUp(100);
+        SendReceipt r = sms.send(SendRequest.text("Sale", Traffic.MARKETING, List.of(c.id()), List.of()), "test");
+        SmsMessageLog m = sms.messages(r.sendId(), null).getFirst();
+        assertThat(m.state()).isEqualTo("held");
+        return m;
+    }
+
+    @Test
+    void aReportThatArrivesBeforeTheSubmitResultIsAppliedWhenTheIdIsStored() {
+        SmsProvider p = sandbox(cfg(""), 1_000);
+        onlyThese(Set.of("US"), p.id());
+        Contact c = contact(usMobile(), zoneAtHour(3));
+        SmsMessageLog m = heldMessage(p, c);
+        String providerId = "EARLY" + UUID.randomUUID();
+
+        sink.delivery(new DeliveryReport("sandbox:" + p.id(), providerId, DeliveryReport.Status.DELIVERED, null, "early", Instant.now()));
+        assertThat(sms.messages(m.sendId(), null).getFirst().state()).as("nothing to apply it to yet").isEqualTo("held");
+        assertThat(count("select count(*) from sms_pending_reports where provider_message_id = ?", providerId)).isEqualTo(1);
+        dispatch.cancel(count("select dispatch_message_id from sms_messages where id = ?", m.id()));
+
+        outcomes.accepted(m.id(), p.id(), "sandbox:" + p.id(), providerId, 1);
+
+        SmsMessageLog after = sms.messages(m.sendId(), null).getFirst();
+        assertThat(after.state()).isEqualTo("delivered");
+        assertThat(after.providerMessageId()).isEqualTo(providerId);
+        assertThat(after.events()).extracting(SmsMessageLog.Event::state).containsSubsequence("held", "sent", "delivered");
+        assertThat(awaitSend(m.sendId(), "settled").billed()).isEqualTo(1);
+        await(() -> count("select count(*) from sms_pending_reports where provider_message_id = ?", providerId) == 0,
+                java.time.Duration.ofSeconds(5), () -> "the parked report to be dropped once dispatch is final");
+    }
+
+    @Autowired
+    PendingReports sweeps;
+
+    @Test
+    void aMessageDispatchGaveUpOnTakesItsStateSoTheSendStillSettles() {
+        SmsProvider p = sandbox(cfg(""), 1_000);
+        onlyThese(Set.of("US"), p.id());
+        Contact c = contact(usMobile(), zoneAtHour(3));
+        SmsMessageLog m = heldMessage(p, c);
+        dispatch.cancel(count("select dispatch_message_id from sms_messages where id = ?", m.id()));
+        // as if it had waited past every lease, and its time had come
+        jdbc.sql("update sms_messages set updated_at = now() - interval '1 hour', not_before = now() - interval '1 minute' where id = ?")
+                .param(m.id()).update();
+
+        sweeps.sweepSilent();
+
+        assertThat(sms.messages(m.sendId(), null).getFirst().state()).isEqualTo("cancelled");
+        assertThat(sms.sendStatus(m.sendId()).state()).isEqualTo("settled");
+        assertThat(credits.reservation(m.sendId()).orElseThrow().charged()).isZero();
+    }
+
+    @Test
+    void aReportForAnUnknownMessageIdChangesNothing() {
+        String providerId = "NOBODY" + UUID.randomUUID();
+
+        sink.delivery(new DeliveryReport("sandbox:0", providerId, DeliveryReport.Status.FAILED, "X", "who?", Instant.now()));
+
+        assertThat(count("select count(*) from sms_messages where provider_message_id = ?", providerId)).isZero();
+        assertThat(count("select count(*) from sms_message_events where detail like ?", "%" + providerId + "%")).isZero();
+        assertThat(count("select count(*) from dispatch_messages where provider_message_id = ?", providerId)).isZero();
+        assertThat(count("select count(*) from sms_pending_reports where provider_message_id = ? and not applied_to_sms", providerId))
+                .as("kept, in case its message shows up").isEqualTo(1);
+    }
+
+    @Test
+    void aProviderRejectionForAnUnsubscribedNumberOptsTheContactOut() {
+        SmsProvider p = sandbox(cfg(""), 1_000);
+        onlyThese(Set.of("US"), p.id());
+        Contact c = contact(usMobile(), zoneAtHour(3));
+        SmsMessageLog m = heldMessage(p, c);
+        SendStore.Row row = store.rows(new Long[]{m.id()}).getFirst();
+        QueuedMessage q = new QueuedMessage(1L, "sms", String.valueOf(p.id()), c.phone(), "{}", Traffic.MARKETING, "k", 1, 5);
+
+        SendResult result = outcomes.rejected(new SmsChannel.Work(q, row, new HashSet<>()),
+                new SmsSubmitResult.Rejected(m.id(), "21610", "Attempt to send to unsubscribed recipient", true));
+
+        assertThat(result).isInstanceOf(SendResult.Failed.class);
+        assertThat(contacts.get(c.id()).smsConsent()).isEqualTo(ConsentState.OPTED_OUT);
+        assertThat(contacts.consentLog(c.id())).filteredOn(e -> e.channel() == Channel.SMS).last()
+                .extracting(ConsentEntry::how, ConsentEntry::source).containsExactly("provider", "21610");
+        assertThat(sms.messages(m.sendId(), null).getFirst().state()).isEqualTo("rejected");
+        assertThat(sms.sendStatus(m.sendId()).state()).as("nothing was submitted: settled at zero").isEqualTo("settled");
+        assertThat(credits.reservation(m.sendId()).orElseThrow().charged()).isZero();
+    }
+}
