@@ -87,7 +87,7 @@ class SecurityConfig {
                         .requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/error").permitAll()
                         .requestMatchers("/l/**").permitAll()
                         .requestMatchers("/settings/users/**", "/settings/tokens/**", "/credits/topup").hasRole(ADMIN)
-                        .requestMatchers(HttpMethod.POST, "/sms/providers", "/sms/providers/**").hasRole(ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/sms/providers", "/sms/providers/**", "/sms/rates/**").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.POST, "/sms/signatures/*/approve", "/sms/signatures/*/reject",
                                 "/sms/templates/*/approve", "/sms/templates/*/reject").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.POST, "/sms/count", "/sms/fix", "/credits/quote").hasAnyRole(ADMIN, MARKETER, SALESPERSON, VIEWER)

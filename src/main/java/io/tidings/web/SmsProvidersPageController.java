@@ -3,7 +3,9 @@ package io.tidings.web;
 import io.tidings.shared.ConflictException;
 import io.tidings.shared.InvalidInputException;
 import io.tidings.shared.NotFoundException;
+import io.tidings.sms.SmsApi;
 import io.tidings.sms.SmsProvider;
+import io.tidings.sms.SmsRate;
 import io.tidings.sms.SmsProvidersApi;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -28,10 +30,15 @@ class SmsProvidersPageController {
     record ProviderRow(SmsProvider provider, String status) {
     }
 
-    private final SmsProvidersApi providers;
+    record RateRow(SmsRate rate, String price) {
+    }
 
-    SmsProvidersPageController(SmsProvidersApi providers) {
+    private final SmsProvidersApi providers;
+    private final SmsApi sms;
+
+    SmsProvidersPageController(SmsProvidersApi providers, SmsApi sms) {
         this.providers = providers;
+        this.sms = sms;
     }
 
     @GetMapping("/sms/providers")
@@ -40,7 +47,31 @@ class SmsProvidersPageController {
         model.addAttribute("providers", rows);
         model.addAttribute("kinds", providers.kinds().stream().sorted().toList());
         model.addAttribute("admin", Roles.isAdmin(who));
+        model.addAttribute("providerNames", providers.list().stream()
+                .collect(java.util.stream.Collectors.toMap(SmsProvider::id, SmsProvider::name)));
+        model.addAttribute("rates", sms.rates().stream()
+                .map(r -> new RateRow(r, r.currency() + " " + java.math.BigDecimal.valueOf(r.priceMicros(), 6).stripTrailingZeros().toPlainString()))
+                .toList());
         return "sms/providers";
+    }
+
+    @PostMapping("/sms/rates/import")
+    String importRates(@RequestParam(defaultValue = "") String csv, RedirectAttributes redirect) {
+        try {
+            int n = sms.importRates(csv);
+            redirect.addFlashAttribute("error", null);
+            redirect.addFlashAttribute("imported", n + " rates imported.");
+        } catch (InvalidInputException | IllegalArgumentException e) {
+            redirect.addFlashAttribute("error", "Nothing imported: " + e.getMessage());
+        }
+        return "redirect:/sms/providers#rates";
+    }
+
+    @GetMapping("/sms/rates/export.csv")
+    void exportRates(jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+        response.setContentType("text/csv; charset=utf-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"sms-rates.csv\"");
+        response.getWriter().write(sms.exportRatesCsv());
     }
 
     @PostMapping("/sms/providers")
