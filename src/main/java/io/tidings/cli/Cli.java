@@ -94,6 +94,16 @@ public final class Cli {
         return 0;
     }
 
+    /** The application with its dispatch workers but no web server: for a benchmark that sends through the queue. */
+    static ConfigurableApplicationContext working(List<String> args) {
+        SpringApplication app = new SpringApplication(application);
+        app.setWebApplicationType(WebApplicationType.NONE);
+        app.setLogStartupInfo(false);
+        List<String> props = new ArrayList<>(List.of("--logging.level.root=warn"));
+        props.addAll(args);
+        return app.run(props.toArray(String[]::new));
+    }
+
     /** The application without its web server: same database, same migrations, for one-shot commands. */
     static ConfigurableApplicationContext offline(String dataDir, String... extra) {
         SpringApplication app = new SpringApplication(application);

@@ -28,7 +28,9 @@ final class Commands {
         String[] rest = Arrays.copyOfRange(args, 2, args.length);
         return switch (args[1]) {
             case "sms-count" -> SmsCountBench.run(rest, out);
-            case "sms" -> io.tidings.sms.smpp.SmsBench.run(rest, out);
+            case "sms" -> Arrays.asList(rest).contains("--full")
+                    ? io.tidings.sms.smpp.SmsSendBench.run(rest, out, Cli::working)
+                    : io.tidings.sms.smpp.SmsBench.run(rest, out);
             case "import" -> ImportBench.run(rest, out, dir -> Cli.offline(dir));
             default -> {
                 err.println("tidings: unknown benchmark '" + args[1] + "'");

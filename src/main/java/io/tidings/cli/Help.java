@@ -18,6 +18,7 @@ final class Help {
                                                     count SMS segments; needs no server or database
               bench import --rows N [--data DIR]    benchmark the streaming CSV contact import
               bench sms-count                       benchmark the SMS segment counter
+              bench sms --messages N [--full]       benchmark SMPP sending (--full: the whole send path)
 
             Run './tidings <command> --help' for a command's options.
             """;
@@ -44,5 +45,11 @@ final class Help {
                   database and prints one JSON line with rows, imported, rejected, seconds, rows_per_second.
               ./tidings bench sms-count
                   Measures the SMS segment counter in MB/s against a plain read of the same text.
+              ./tidings bench sms --messages N [--window W]
+                  Sends N messages through the SMPP gateway to a simulator in its own process, with a bare
+                  jsmpp client as the baseline; one JSON line (messages_per_second, ratio, lost, duplicated).
+              ./tidings bench sms --full --messages N [--window W] [--data DIR]
+                  The whole send path on a fresh database: N contacts, credits, an smpp provider, one
+                  personalised send through the API's send, dispatch, SMPP, receipts and settlement.
             """;
 }

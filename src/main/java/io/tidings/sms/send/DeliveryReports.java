@@ -48,9 +48,9 @@ class DeliveryReports {
         }
     }
 
-    /** After the id was stored: applies a report parked for it, if any. */
-    void applyParked(String providerMessageId) {
-        for (ReportStore.Pending p : parked.pending(new String[]{providerMessageId})) {
+    /** After the ids were stored: applies the reports parked for them, if any (one lookup for the batch). */
+    void applyParked(String gateway, String[] providerMessageIds) {
+        for (ReportStore.Pending p : parked.pending(gateway, providerMessageIds)) {
             retry(p);
         }
     }
@@ -61,10 +61,10 @@ class DeliveryReports {
             if (!applyToSms(p)) {
                 return false;
             }
-            parked.markPendingApplied(p.providerMessageId());
+            parked.markPendingApplied(p.gateway(), p.providerMessageId());
         }
         if (markDispatch(p)) {
-            parked.dropPending(p.providerMessageId());
+            parked.dropPending(p.gateway(), p.providerMessageId());
             return true;
         }
         return false;
@@ -75,10 +75,17 @@ class DeliveryReports {
         Boolean applied = tx.execute(s -> {
             String detail = p.gateway() + ": " + p.status() + (p.errorCode() == null ? "" : " " + p.errorCode())
                     + (p.detail() == null ? "" : " (" + p.detail() + ")");
-            Optional<Optional<String>> send = store.applyReport(p.providerMessageId(), p.status(),
-                    p.status().equals("failed") ? (p.errorCode() == null ? "failed" : p.errorCode()) : null, detail, p.reportedAt());
+            String error = p.status().equals("failed") ? (p.errorCode() == null ? "failed" : p.errorCode()) : null;
+            Optional<Optional<String>> send = store.applyReport(p.gateway(), p.providerMessageId(), p.status(), error,
+                    detail, p.reportedAt());
+            if (send.isEmpty() && store.known(p.gateway(), p.providerMessageId())) {
+                // stored between the two statements (try once more), or already final (a repeated report)
+                send = store.applyReport(p.gateway(), p.providerMessageId(), p.status(), error, detail, p.reportedAt());
+                send.ifPresent(settlement::afterFinalOf);
+                return true;
+            }
             send.ifPresent(settlement::afterFinalOf);
-            return send.isPresent() || store.known(p.providerMessageId());
+            return send.isPresent();
         });
         return Boolean.TRUE.equals(applied);
     }
@@ -88,11 +95,11 @@ class DeliveryReports {
         Optional<Long> matched = p.status().equals("delivered")
                 ? dispatch.markDelivered(SmsSends.CHANNEL, p.providerMessageId(), p.detail())
                 : dispatch.markFailed(SmsSends.CHANNEL, p.providerMessageId(), p.detail());
-        return matched.isPresent() || dispatchAlreadyFinal(p.providerMessageId());
+        return matched.isPresent() || dispatchAlreadyFinal(p.gateway(), p.providerMessageId());
     }
 
-    private boolean dispatchAlreadyFinal(String providerMessageId) {
-        return parked.dispatchId(providerMessageId).flatMap(dispatch::find)
+    private boolean dispatchAlreadyFinal(String gateway, String providerMessageId) {
+        return parked.dispatchId(gateway, providerMessageId).flatMap(dispatch::find)
                 .map(m -> switch (m.state()) {
                     case DELIVERED, FAILED, CANCELLED -> true;
                     default -> false;

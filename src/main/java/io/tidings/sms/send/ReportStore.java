@@ -19,22 +19,22 @@ import java.util.Optional;
 @Repository
 class ReportStore {
 
-    private static final String DISPATCH_ID = "select dispatch_message_id from sms_messages where provider_message_id = :providerMessageId and dispatch_message_id is not null";
+    private static final String DISPATCH_ID = "select dispatch_message_id from sms_messages where gateway = :gateway and provider_message_id = :providerMessageId and dispatch_message_id is not null";
     private static final String PARK_REPORT = """
             insert into sms_pending_reports (provider_message_id, gateway, status, error_code, detail, reported_at, applied_to_sms)
             values (:providerMessageId, :gateway, :status, :errorCode, :detail, :reportedAt, :applied)
-            on conflict (provider_message_id) do nothing
+            on conflict (gateway, provider_message_id) do nothing
             """;
     private static final String PENDING = """
             select provider_message_id, gateway, status, error_code, detail, reported_at, applied_to_sms
-            from sms_pending_reports where provider_message_id = any(:ids::text[])
+            from sms_pending_reports where gateway = :gateway and provider_message_id = any(:ids::text[])
             """;
     private static final String PENDING_BATCH = """
             select provider_message_id, gateway, status, error_code, detail, reported_at, applied_to_sms
             from sms_pending_reports order by received_at limit :limit
             """;
-    private static final String MARK_PENDING_APPLIED = "update sms_pending_reports set applied_to_sms = true where provider_message_id = :providerMessageId";
-    private static final String DROP_PENDING = "delete from sms_pending_reports where provider_message_id = :providerMessageId";
+    private static final String MARK_PENDING_APPLIED = "update sms_pending_reports set applied_to_sms = true where gateway = :gateway and provider_message_id = :providerMessageId";
+    private static final String DROP_PENDING = "delete from sms_pending_reports where gateway = :gateway and provider_message_id = :providerMessageId";
     private static final String EXPIRE_PENDING = "delete from sms_pending_reports where received_at < now() - make_interval(days => :days)";
 
     // A provider that never reports leaves a message sent for ever, and its send unsettled: after the
@@ -68,8 +68,8 @@ class ReportStore {
                    Instant reportedAt, boolean appliedToSms) {
     }
 
-    Optional<Long> dispatchId(String providerMessageId) {
-        return jdbc.sql(DISPATCH_ID).param("providerMessageId", providerMessageId).query(Long.class).optional();
+    Optional<Long> dispatchId(String gateway, String providerMessageId) {
+        return jdbc.sql(DISPATCH_ID).param("gateway", gateway).param("providerMessageId", providerMessageId).query(Long.class).optional();
     }
 
     void park(Pending p) {
@@ -79,20 +79,20 @@ class ReportStore {
                 .param("applied", p.appliedToSms()).update();
     }
 
-    List<Pending> pending(String[] providerMessageIds) {
-        return jdbc.sql(PENDING).param("ids", providerMessageIds).query(ReportStore::pending).list();
+    List<Pending> pending(String gateway, String[] providerMessageIds) {
+        return jdbc.sql(PENDING).param("gateway", gateway).param("ids", providerMessageIds).query(ReportStore::pending).list();
     }
 
     List<Pending> pendingBatch(int limit) {
         return jdbc.sql(PENDING_BATCH).param("limit", limit).query(ReportStore::pending).list();
     }
 
-    void markPendingApplied(String providerMessageId) {
-        jdbc.sql(MARK_PENDING_APPLIED).param("providerMessageId", providerMessageId).update();
+    void markPendingApplied(String gateway, String providerMessageId) {
+        jdbc.sql(MARK_PENDING_APPLIED).param("gateway", gateway).param("providerMessageId", providerMessageId).update();
     }
 
-    void dropPending(String providerMessageId) {
-        jdbc.sql(DROP_PENDING).param("providerMessageId", providerMessageId).update();
+    void dropPending(String gateway, String providerMessageId) {
+        jdbc.sql(DROP_PENDING).param("gateway", gateway).param("providerMessageId", providerMessageId).update();
     }
 
     int expirePending(int days) {

@@ -64,14 +64,15 @@ class SendStore {
             """;
     private static final String MARK_ACCEPTED = """
             with done as (
-                update sms_messages
-                set state = 'sent', provider_message_id = :providerMessageId, gateway = :gateway, provider_id = :providerId,
-                    sent_at = now(), updated_at = now()
-                where id = :messageId and state in ('queued', 'held')
-                returning id
+                update sms_messages m
+                set state = 'sent', provider_message_id = a.provider_message_id, gateway = :gateway,
+                    provider_id = :providerId, sent_at = now(), updated_at = now()
+                from unnest(:ids::bigint[], :providerMessageIds::text[], :details::text[]) as a(id, provider_message_id, detail)
+                where m.id = a.id and m.state in ('queued', 'held')
+                returning m.id, a.detail
             ), history as (
                 insert into sms_message_events (message_id, state, detail)
-                select id, 'sent', :detail::text from done
+                select id, 'sent', detail from done
             )
             select count(*) from done
             """;
@@ -104,7 +105,7 @@ class SendStore {
             with done as (
                 update sms_messages
                 set state = :state, error = :error, final_at = now(), updated_at = now()
-                where provider_message_id = :providerMessageId and state = 'sent'
+                where gateway = :gateway and provider_message_id = :providerMessageId and state = 'sent'
                 returning id, send_id
             ), history as (
                 insert into sms_message_events (message_id, state, detail, at)
@@ -112,7 +113,10 @@ class SendStore {
             )
             select send_id from done
             """;
-    private static final String KNOWN_PROVIDER_ID = "select count(*) from sms_messages where provider_message_id = :providerMessageId";
+    private static final String KNOWN_PROVIDER_ID = "select count(*) from sms_messages where gateway = :gateway and provider_message_id = :providerMessageId";
+    private static final String HAS_OPEN = """
+            select exists (select 1 from sms_messages where send_id = :id and state in ('queued', 'held', 'sent'))
+            """;
     private static final String LOCK_SEND = "select state from sms_sends where id = :id for update";
     private static final String SEND_TOTALS = """
             select count(*) filter (where state in ('queued', 'held', 'sent')) as open,
@@ -216,9 +220,10 @@ class SendStore {
                 rs.getString("provider_message_id"))).list();
     }
 
-    boolean markAccepted(long id, long providerId, String gateway, String providerMessageId, String detail) {
-        return jdbc.sql(MARK_ACCEPTED).param("messageId", id).param("providerId", providerId).param("gateway", gateway)
-                .param("providerMessageId", providerMessageId).param("detail", detail).query(Long.class).single() > 0;
+    /** One statement for a whole batch a provider accepted. */
+    int markAccepted(long providerId, String gateway, Long[] ids, String[] providerMessageIds, String[] details) {
+        return jdbc.sql(MARK_ACCEPTED).param("providerId", providerId).param("gateway", gateway).param("ids", ids)
+                .param("providerMessageIds", providerMessageIds).param("details", details).query(Long.class).single().intValue();
     }
 
     /** @return the send id (empty for a reply, or when the message was already final) */
@@ -233,14 +238,18 @@ class SendStore {
                 .query(Long.class).single() > 0;
     }
 
-    Optional<Optional<String>> applyReport(String providerMessageId, String state, String error, String detail, Instant at) {
-        return jdbc.sql(APPLY_REPORT).param("providerMessageId", providerMessageId).param("state", state)
+    Optional<Optional<String>> applyReport(String gateway, String providerMessageId, String state, String error, String detail, Instant at) {
+        return jdbc.sql(APPLY_REPORT).param("gateway", gateway).param("providerMessageId", providerMessageId).param("state", state)
                 .param("error", error).param("detail", detail).param("reportedAt", at == null ? null : OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
                 .query((rs, i) -> Optional.ofNullable(rs.getString(1))).optional();
     }
 
-    boolean known(String providerMessageId) {
-        return jdbc.sql(KNOWN_PROVIDER_ID).param("providerMessageId", providerMessageId).query(Long.class).single() > 0;
+    boolean known(String gateway, String providerMessageId) {
+        return jdbc.sql(KNOWN_PROVIDER_ID).param("gateway", gateway).param("providerMessageId", providerMessageId).query(Long.class).single() > 0;
+    }
+
+    boolean hasOpen(String id) {
+        return Boolean.TRUE.equals(jdbc.sql(HAS_OPEN).param("id", id).query(Boolean.class).single());
     }
 
     Optional<String> lockSend(String id) {

@@ -28,8 +28,13 @@ class Settlement {
         if (sendId == null) {
             return;
         }
-        // The lock makes the last two messages of a send, finishing at once, settle it exactly once:
-        // the second waits here and then counts with the first one's change committed.
+        // Most changes are not the last one: one index probe, no lock, so a send's reports do not queue
+        // up behind each other. Two last messages finishing at once may each still see the other open;
+        // then the sweep in PendingReports settles the send within a second.
+        if (store.hasOpen(sendId)) {
+            return;
+        }
+        // The lock makes the send settle exactly once when several changes get here together.
         if (!"sending".equals(store.lockSend(sendId).orElse(null))) {
             return;
         }

@@ -104,10 +104,15 @@ class SmsChannel implements Channel {
                     w.row().text(), w.row().smart())).toList();
             Map<Long, SmsSubmitResult> answers = new HashMap<>();
             gateway.submit(out).forEach(r -> answers.put(r.messageId(), r));
+            List<Work> accepted = new ArrayList<>();
+            List<SmsSubmitResult.Accepted> acceptances = new ArrayList<>();
             for (Work w : work) {
                 SmsSubmitResult r = answers.get(w.row().id());
                 switch (r) {
-                    case SmsSubmitResult.Accepted a -> results.add(outcomes.accepted(w, providerId, gateway.name(), a));
+                    case SmsSubmitResult.Accepted a -> {
+                        accepted.add(w);
+                        acceptances.add(a);
+                    }
                     case SmsSubmitResult.Rejected x -> results.add(outcomes.rejected(w, x));
                     case SmsSubmitResult.Retry x -> {
                         retries.put(w, x);
@@ -116,6 +121,7 @@ class SmsChannel implements Channel {
                     case null -> failover.add(w);
                 }
             }
+            results.addAll(outcomes.accepted(providerId, gateway.name(), accepted, acceptances));
         } catch (RuntimeException e) {
             log.info("SMS provider {} failed a batch of {}: {}", providerId, work.size(), e.toString());
             failover.addAll(work.stream().filter(w -> results.stream().noneMatch(r -> r.messageId() == w.queued().id())).toList());

@@ -13,6 +13,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /** What a provider's answer does to our message: stored, settled, and the dispatch result to return. */
 @Component
@@ -35,16 +37,32 @@ class SubmitOutcomes {
         this.tx = new TransactionTemplate(transactions);
     }
 
-    SendResult accepted(SmsChannel.Work w, long providerId, String gateway, SmsSubmitResult.Accepted a) {
-        accepted(w.row().id(), providerId, gateway, a.providerMessageId(), a.segments());
-        return SendResult.sent(w.queued(), a.providerMessageId());
+    /** Stores the provider's ids in one statement, then applies reports that arrived before them. */
+    List<SendResult> accepted(long providerId, String gateway, List<SmsChannel.Work> work, List<SmsSubmitResult.Accepted> answers) {
+        int n = work.size();
+        Long[] ids = new Long[n];
+        String[] providerIds = new String[n];
+        String[] details = new String[n];
+        List<SendResult> results = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            SmsSubmitResult.Accepted a = answers.get(i);
+            ids[i] = work.get(i).row().id();
+            providerIds[i] = a.providerMessageId();
+            details[i] = "accepted by " + gateway + " as " + a.providerMessageId() + " (" + a.segments() + " segment(s))";
+            results.add(SendResult.sent(work.get(i).queued(), a.providerMessageId()));
+        }
+        if (n > 0) {
+            store.markAccepted(providerId, gateway, ids, providerIds, details);
+            reports.applyParked(gateway, providerIds);
+        }
+        return results;
     }
 
-    /** Stores the provider's id, then applies a report that arrived before it (the provider was faster than us). */
+    /** One message: what the channel does for a batch (tests play a provider with it). */
     void accepted(long smsId, long providerId, String gateway, String providerMessageId, int segments) {
-        store.markAccepted(smsId, providerId, gateway, providerMessageId,
-                "accepted by " + gateway + " as " + providerMessageId + " (" + segments + " segment(s))");
-        reports.applyParked(providerMessageId);
+        store.markAccepted(providerId, gateway, new Long[]{smsId}, new String[]{providerMessageId},
+                new String[]{"accepted by " + gateway + " as " + providerMessageId + " (" + segments + " segment(s))"});
+        reports.applyParked(gateway, new String[]{providerMessageId});
     }
 
     SendResult rejected(SmsChannel.Work w, SmsSubmitResult.Rejected r) {

@@ -1,0 +1,200 @@
+package io.tidings.sms.smpp;
+
+import io.tidings.contacts.ContactsApi;
+import io.tidings.contacts.NewContact;
+import io.tidings.credits.CreditsApi;
+import io.tidings.credits.Reservation;
+import io.tidings.dispatch.Traffic;
+import io.tidings.platform.EmbeddedPostgres;
+import io.tidings.sms.SendReceipt;
+import io.tidings.sms.SendRequest;
+import io.tidings.sms.SmsApi;
+import io.tidings.sms.SmsProvider;
+import io.tidings.sms.SmsProvidersApi;
+import io.tidings.sms.SmsRate;
+import io.tidings.sms.SmsSendStatus;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+/**
+ * {@code ./tidings bench sms --full --messages N}: the whole send path against {@link SmscSimulator} in a
+ * separate process. On a fresh embedded database it creates N contacts (tagged, with a first name and a
+ * code), tops up credits, registers an {@code smpp} provider with a rate for their country, and sends one
+ * personalised transactional send to the tag through {@link SmsApi#send}: plan, reserve, enqueue, dispatch
+ * workers, {@code SmsChannel}, SMPP, receipts, settlement. {@code seconds} runs from the send call until
+ * the send is settled. The bare jsmpp baseline runs afterwards on the same texts. Prints one JSON line
+ * with the gateway bench's fields plus the send's; exits 1 when anything was lost, duplicated, left
+ * unsettled, or charged differently from its preview.
+ *
+ * <p>Options: {@code --messages N} (2000), {@code --window W} (64), {@code --max-seconds T} (300),
+ * {@code --receipt-delay-ms D} (0), {@code --data DIR} (a fresh temporary directory, removed afterwards).
+ */
+public final class SmsSendBench {
+
+    private static final JsonMapper JSON = JsonMapper.shared();
+    private static final String[] NAMES = {"Anna Ek", "Björn Berg", "José Ruiz", "Zoë Smit", "李雷 Li", "Søren Dal",
+            "Ελένη Pap", "Mohammed Ali", "Łukasz Nowak", "Chloé Roy"};
+
+    private SmsSendBench() {
+    }
+
+    /**
+     * @param start starts the application with its dispatch workers and without a web server on a data directory,
+     *              with extra {@code --name=value} arguments
+     */
+    public static int run(String[] args, PrintStream out, Function<List<String>, ConfigurableApplicationContext> start) {
+        PrintStream stdout = System.out;
+        System.setOut(System.err); // the one JSON line is the only thing for stdout; logs go to stderr
+        try {
+            return measure(args, out, start);
+        } finally {
+            System.setOut(stdout);
+        }
+    }
+
+    private static int measure(String[] args, PrintStream out, Function<List<String>, ConfigurableApplicationContext> start) {
+        int messages = 2_000;
+        int window = 64;
+        int maxSeconds = 300;
+        int receiptDelayMs = 0;
+        String dataArg = null;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--full" -> {
+                }
+                case "--messages" -> messages = Integer.parseInt(args[++i].replace("_", ""));
+                case "--window" -> window = Integer.parseInt(args[++i]);
+                case "--max-seconds" -> maxSeconds = Integer.parseInt(args[++i]);
+                case "--receipt-delay-ms" -> receiptDelayMs = Integer.parseInt(args[++i]);
+                case "--data" -> dataArg = args[++i];
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        JsmppLogging.quiet();
+        long deadline = System.nanoTime() + Duration.ofSeconds(maxSeconds).toNanos();
+        Path data = null;
+        try {
+            data = dataArg != null ? Path.of(dataArg) : Files.createTempDirectory("tidings-sms-bench");
+            try (SimulatorProcess smsc = SimulatorProcess.start(List.of("--port", "0", "--receipt-delay-ms",
+                    String.valueOf(receiptDelayMs)));
+                 ConfigurableApplicationContext ctx = start.apply(List.of("--tidings.data-dir=" + data,
+                         "--tidings.dispatch.poll-interval=20ms", "--tidings.dispatch.batch-size=500",
+                         "--tidings.sms.pending-interval=200ms"))) {
+                return benchmark(ctx, smsc, messages, window, deadline, out);
+            }
+        } catch (IOException | RuntimeException e) {
+            out.println("{\"error\":\"" + String.valueOf(e.getMessage()).replace('"', '\'') + "\"}");
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        } finally {
+            if (data != null && dataArg == null) {
+                EmbeddedPostgres.stop(data);
+                deleteTree(data);
+            }
+        }
+    }
+
+    private static int benchmark(ConfigurableApplicationContext ctx, SimulatorProcess smsc, int messages, int window,
+                                 long deadline, PrintStream out) throws IOException, InterruptedException {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String tag = "bench-" + run;
+        createContacts(ctx.getBean(ContactsApi.class), messages, tag);
+        ctx.getBean(CreditsApi.class).topUp(CreditsApi.DEFAULT_ACCOUNT, 2L * messages + 10, "bench-" + run);
+        SmsProvidersApi providers = ctx.getBean(SmsProvidersApi.class);
+        SmsApi sms = ctx.getBean(SmsApi.class);
+        SmsProvider smpp = providers.add("smpp", "bench-smsc-" + run, JSON.readTree("{\"host\":\"127.0.0.1\",\"port\":"
+                + smsc.port() + ",\"systemId\":\"tidings\",\"password\":\"secret\",\"sourceAddress\":\"Tidings\","
+                + "\"windowSize\":" + window + "}"), true);
+        sms.saveRate(new SmsRate(null, smpp.id(), "CH", "transactional", "alphanumeric", 0, 50_000, "CHF"));
+        while (!providers.gateway(smpp.id()).up()) {
+            if (System.nanoTime() > deadline) {
+                throw new IOException("the SMPP provider did not bind");
+            }
+            Thread.sleep(20);
+        }
+        SimulatorProcess.expectOk(smsc.command("reset"));
+
+        long t0 = System.nanoTime();
+        SendReceipt receipt = sms.send(new SendRequest(null, null, null, tag,
+                "Hello {{contact.first_name}}, your code is {{contact.code}}", null, null, null, Traffic.TRANSACTIONAL,
+                "intl", false, null, null, false), "bench");
+        double sendSeconds = (System.nanoTime() - t0) / 1e9;
+        SmsSendStatus status = sms.sendStatus(receipt.sendId());
+        while (status.state().equals("sending") && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+            status = sms.sendStatus(receipt.sendId());
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        SmscSimulator.Stats stats = smsc.stats();
+        boolean aborted = status.state().equals("sending");
+
+        List<String> texts = sms.messages(receipt.sendId(), null).stream().map(m -> m.text()).toList();
+        SimulatorProcess.expectOk(smsc.command("reset"));
+        RawBaseline.Run baseline = RawBaseline.run(smsc.port(), texts, window, deadline);
+        double baselineRate = baseline.seconds() > 0 ? baseline.accepted() / baseline.seconds() : 0;
+
+        long delivered = status.messages().get("delivered");
+        long finished = delivered + status.messages().get("failed") + status.messages().get("rejected");
+        long lost = messages - Math.min(stats.distinct(), finished);
+        Reservation r = ctx.getBean(CreditsApi.class).reservation(receipt.sendId()).orElseThrow();
+        double rate = seconds > 0 ? messages / seconds : 0;
+        out.println(String.format(Locale.ROOT, "{\"messages\":%d,\"seconds\":%.3f,\"messages_per_second\":%.0f,"
+                        + "\"baseline_messages_per_second\":%.0f,\"ratio\":%.2f,\"delivered\":%d,\"lost\":%d,"
+                        + "\"duplicated\":%d,\"window\":%d,\"retries\":%d,\"aborted\":%b,\"mode\":\"full\","
+                        + "\"send_seconds\":%.3f,\"state\":\"%s\",\"credits_previewed\":%d,\"credits_charged\":%d}",
+                messages, seconds, rate, baselineRate, baselineRate > 0 ? rate / baselineRate : 0, delivered, lost,
+                stats.duplicates(), window, stats.throttled(), aborted, sendSeconds, status.state(),
+                receipt.preview().credits(), r.charged()));
+        boolean exact = r.charged() == receipt.preview().credits();
+        return lost == 0 && stats.duplicates() == 0 && !aborted && status.state().equals("settled") && exact ? 0 : 1;
+    }
+
+    /** Swiss mobiles (+41 79 …) from a random base, so a reused data directory gets new numbers. */
+    private static void createContacts(ContactsApi contacts, int count, String tag) throws InterruptedException {
+        int base = ThreadLocalRandom.current().nextInt(0, 9_000_000 - count);
+        try (ExecutorService pool = Executors.newFixedThreadPool(4)) {
+            List<Future<?>> done = new ArrayList<>();
+            for (int n = 0; n < count; n++) {
+                int i = n;
+                done.add(pool.submit(() -> contacts.create(new NewContact(NAMES[i % NAMES.length], null,
+                        "+4179" + String.format("%07d", base + i), "CH", null, null, null, List.of(tag),
+                        Map.of("code", String.valueOf(100_000 + i))))));
+            }
+            for (Future<?> f : done) {
+                try {
+                    f.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw new IllegalStateException("could not create a bench contact: " + e.getCause().getMessage(), e);
+                }
+            }
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            System.err.println("tidings: could not remove " + dir + ": " + e.getMessage());
+        }
+    }
+}
