@@ -37,10 +37,12 @@ class ContactsPageController {
 
     private final ContactsApi contacts;
     private final ThreadPanel thread;
+    private final io.tidings.sms.SmsApi sms;
 
-    ContactsPageController(ContactsApi contacts, ThreadPanel thread) {
+    ContactsPageController(ContactsApi contacts, ThreadPanel thread, io.tidings.sms.SmsApi sms) {
         this.contacts = contacts;
         this.thread = thread;
+        this.sms = sms;
     }
 
     /** The form's fields as typed, so a refused form comes back with what the person wrote. */
@@ -104,6 +106,8 @@ class ContactsPageController {
     String detail(@PathVariable long id, Model model, Authentication auth) {
         model.addAttribute("contact", contacts.get(id));
         model.addAttribute("consent", contacts.consentLog(id));
+        model.addAttribute("smsMessages", sms.messages(null, id));
+        model.addAttribute("smsReplies", sms.repliesFor(id));
         thread.fill(model, io.tidings.threads.RecordRef.contact(id), auth.getName());
         return "contacts/detail";
     }
