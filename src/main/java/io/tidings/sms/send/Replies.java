@@ -31,11 +31,15 @@ public class Replies {
         this.tx = new TransactionTemplate(transactions);
     }
 
+    private static final String NO_CURRENCY = java.util.Currency.getInstance("XXX").getCurrencyCode();
+
     /** @param gateway the gateway that received the message, such as "sandbox:3" or "smpp:7" */
     public void send(String gateway, String toE164, Contact contact, String text) {
         PhoneInfo phone = contacts.normalizePhone(toE164, null);
+        // A reply goes back through the provider that received the message even without a rate card line;
+        // it is priced 0 in ISO 4217's "no currency" code, since keyword replies are not billed in credits.
         Optional<Route> route = providerId(gateway).flatMap(id -> router.via(id, phone.region(), "transactional")
-                        .or(() -> Optional.of(new Route(id, null, router.fromOf(id), 0, "XXX"))))
+                        .or(() -> Optional.of(new Route(id, null, router.fromOf(id), 0, NO_CURRENCY))))
                 .or(() -> router.cheapest(phone.region(), "transactional"));
         if (route.isEmpty()) {
             return;
