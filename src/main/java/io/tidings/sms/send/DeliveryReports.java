@@ -49,7 +49,9 @@ class DeliveryReports {
             parked.park(p);
             return;
         }
-        if (!markDispatch(p)) {
+        // Usually dispatch has not written "sent" yet (its worker is still in the same batch): park the report
+        // without asking dispatch whether it is already final; the sweep does that for what it cannot apply.
+        if (!markDispatchSent(p)) {
             parked.park(new ReportStore.Pending(p.providerMessageId(), p.gateway(), p.status(), p.errorCode(), p.detail(),
                     p.reportedAt(), true));
         }
@@ -197,6 +199,12 @@ class DeliveryReports {
             return send.isPresent();
         });
         return Boolean.TRUE.equals(applied);
+    }
+
+    private boolean markDispatchSent(ReportStore.Pending p) {
+        return (p.status().equals("delivered")
+                ? dispatch.markDelivered(SmsSends.CHANNEL, p.providerMessageId(), p.detail())
+                : dispatch.markFailed(SmsSends.CHANNEL, p.providerMessageId(), p.detail())).isPresent();
     }
 
     /** Dispatch takes a report only once it wrote "sent"; until then the report waits. */
