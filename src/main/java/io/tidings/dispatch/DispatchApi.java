@@ -72,6 +72,21 @@ public class DispatchApi {
         return store.report(channel, providerMessageId, MessageState.FAILED, detail);
     }
 
+    /**
+     * Many delivery reports in one statement: {@code delivered[i]} tells whether {@code providerMessageIds[i]} was
+     * delivered (else it failed). Returns the provider ids that matched a sent message.
+     */
+    public java.util.Set<String> markReported(String channel, String[] providerMessageIds, boolean[] delivered, String[] details) {
+        if (providerMessageIds.length == 0) {
+            return java.util.Set.of();
+        }
+        String[] states = new String[providerMessageIds.length];
+        for (int i = 0; i < states.length; i++) {
+            states[i] = (delivered[i] ? MessageState.DELIVERED : MessageState.FAILED).key();
+        }
+        return new java.util.HashSet<>(store.reportAll(channel, providerMessageIds, states, details));
+    }
+
     /** How many messages are in each state, every state present (0 when none). */
     public Map<MessageState, Long> counts() {
         return store.counts(null);

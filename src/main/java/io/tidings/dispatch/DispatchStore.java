@@ -164,6 +164,23 @@ class DispatchStore {
             select id from reported
             """;
 
+    // The same for many reports at once; a provider id given twice changes its message once.
+    private static final String REPORT_ALL = """
+            with reported as (
+                update dispatch_messages d
+                set state = r.state,
+                    last_error = case when r.state = 'failed' then r.detail else d.last_error end,
+                    updated_at = now()
+                from (select distinct on (provider_message_id) provider_message_id, state, detail
+                      from unnest(:providerIds::text[], :states::text[], :details::text[]) as u(provider_message_id, state, detail)) r
+                where d.channel = :channel and d.provider_message_id = r.provider_message_id and d.state = 'sent'
+                returning d.id, d.provider_message_id, r.state, r.detail
+            ), history as (
+                insert into dispatch_events (message_id, state, detail) select id, state, detail from reported
+            )
+            select provider_message_id from reported
+            """;
+
     private static final String FIND = """
             select id, channel, provider, recipient, payload::text as payload, traffic, state, attempts, max_attempts,
                    next_attempt_at, lease_owner, idempotency_key, provider_message_id, last_error,
@@ -294,6 +311,12 @@ class DispatchStore {
         return jdbc.sql(REPORT).param("channel", channel).param("providerId", providerId)
                 .param("state", state.key()).param("detail", detail)
                 .query(Long.class).list().stream().findFirst();
+    }
+
+    /** @return the provider ids that matched a sent message */
+    List<String> reportAll(String channel, String[] providerIds, String[] states, String[] details) {
+        return jdbc.sql(REPORT_ALL).param("channel", channel).param("providerIds", providerIds)
+                .param("states", states).param("details", details).query(String.class).list();
     }
 
     Optional<DispatchedMessage> find(long id) {

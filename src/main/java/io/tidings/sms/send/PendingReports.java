@@ -70,9 +70,7 @@ class PendingReports {
     @Scheduled(initialDelayString = "${tidings.sms.pending-interval:PT1S}", fixedDelayString = "${tidings.sms.pending-interval:PT1S}")
     void sweep() {
         try {
-            for (ReportStore.Pending p : parked.pendingBatch(500)) {
-                reports.retry(p);
-            }
+            reports.retryAll(parked.pendingBatch(500), true);
             for (String send : store.unsettledDone()) {
                 tx.executeWithoutResult(s -> settlement.afterFinal(send));
             }

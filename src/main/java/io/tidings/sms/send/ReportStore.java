@@ -35,6 +35,8 @@ class ReportStore {
             """;
     private static final String MARK_PENDING_APPLIED = "update sms_pending_reports set applied_to_sms = true where gateway = :gateway and provider_message_id = :providerMessageId";
     private static final String DROP_PENDING = "delete from sms_pending_reports where gateway = :gateway and provider_message_id = :providerMessageId";
+    private static final String MARK_ALL_PENDING_APPLIED = "update sms_pending_reports set applied_to_sms = true where gateway = :gateway and provider_message_id = any(:ids::text[])";
+    private static final String DROP_ALL_PENDING = "delete from sms_pending_reports where gateway = :gateway and provider_message_id = any(:ids::text[])";
     private static final String EXPIRE_PENDING = "delete from sms_pending_reports where received_at < now() - make_interval(days => :days)";
 
     // A provider that never reports leaves a message sent for ever, and its send unsettled: after the
@@ -93,6 +95,14 @@ class ReportStore {
 
     void dropPending(String gateway, String providerMessageId) {
         jdbc.sql(DROP_PENDING).param("gateway", gateway).param("providerMessageId", providerMessageId).update();
+    }
+
+    void markPendingApplied(String gateway, String[] providerMessageIds) {
+        jdbc.sql(MARK_ALL_PENDING_APPLIED).param("gateway", gateway).param("ids", providerMessageIds).update();
+    }
+
+    void dropPending(String gateway, String[] providerMessageIds) {
+        jdbc.sql(DROP_ALL_PENDING).param("gateway", gateway).param("ids", providerMessageIds).update();
     }
 
     int expirePending(int days) {

@@ -113,6 +113,22 @@ class SendStore {
             )
             select send_id from done
             """;
+    // Many reports of one gateway in one statement; a provider id given twice changes its message once.
+    private static final String APPLY_REPORTS = """
+            with done as (
+                update sms_messages m
+                set state = r.state, error = r.error, final_at = now(), updated_at = now()
+                from (select distinct on (provider_message_id) provider_message_id, state, error, detail, at
+                      from unnest(:providerMessageIds::text[], :states::text[], :errors::text[], :details::text[],
+                                  :reportedAts::text[]) as u(provider_message_id, state, error, detail, at)) r
+                where m.gateway = :gateway and m.provider_message_id = r.provider_message_id and m.state = 'sent'
+                returning m.id, m.send_id, r.provider_message_id, r.state, r.detail, r.at
+            ), history as (
+                insert into sms_message_events (message_id, state, detail, at)
+                select id, state, detail, coalesce(at::timestamptz, now()) from done
+            )
+            select provider_message_id, send_id from done
+            """;
     private static final String KNOWN_PROVIDER_ID = "select count(*) from sms_messages where gateway = :gateway and provider_message_id = :providerMessageId";
     private static final String HAS_OPEN = """
             select exists (select 1 from sms_messages where send_id = :id and state in ('queued', 'held', 'sent'))
@@ -242,6 +258,19 @@ class SendStore {
         return jdbc.sql(APPLY_REPORT).param("gateway", gateway).param("providerMessageId", providerMessageId).param("state", state)
                 .param("error", error).param("detail", detail).param("reportedAt", at == null ? null : OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
                 .query((rs, i) -> Optional.ofNullable(rs.getString(1))).optional();
+    }
+
+    /** @return provider id → send id (null for a reply) of each message the reports changed */
+    Map<String, String> applyReports(String gateway, String[] providerMessageIds, String[] states, String[] errors,
+                                     String[] details, String[] reportedAts) {
+        Map<String, String> applied = new java.util.HashMap<>();
+        jdbc.sql(APPLY_REPORTS).param("gateway", gateway).param("providerMessageIds", providerMessageIds)
+                .param("states", states).param("errors", errors).param("details", details).param("reportedAts", reportedAts)
+                .query((rs, i) -> {
+                    applied.put(rs.getString(1), rs.getString(2));
+                    return null;
+                }).list();
+        return applied;
     }
 
     boolean known(String gateway, String providerMessageId) {

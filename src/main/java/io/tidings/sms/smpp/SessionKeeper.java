@@ -71,7 +71,9 @@ final class SessionKeeper implements AutoCloseable {
                 NO_DELAY);
         // Answers to a full window and the receipts that follow arrive together; a short queue would make jsmpp
         // answer our own SMSC's deliver_sm with ESME_RTHROTTLED.
-        s.setPduProcessorDegree(3);
+        // Receipts reach the database from these threads, and submit_sm_resp waits behind them: enough threads keep
+        // the answers to our submits flowing while receipts are being stored.
+        s.setPduProcessorDegree(16);
         s.setQueueCapacity(Math.max(1_000, config.windowSize() * 8));
         s.setTransactionTimer(config.responseTimeout().toMillis());
         s.setEnquireLinkTimer((int) Math.min(Integer.MAX_VALUE, config.enquireLinkInterval().toMillis()));
