@@ -1,17 +1,12 @@
 package io.tidings.credits;
 
+import io.tidings.StoreExplainer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
-import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
@@ -34,57 +29,19 @@ class CreditsStoreExplainTests {
             Map.entry("unitPrice", "integer"), Map.entry("limit", "integer"));
     /** Pieces that are spliced into statements, not statements themselves. */
     private static final Set<String> FRAGMENTS = Set.of("LOT_COLUMNS");
-    private static final Pattern PARAMETER = Pattern.compile("(?<![:\\w]):(\\w+)");
 
     @Autowired
     JdbcClient jdbc;
 
     @Test
     void everyStoreStatementPlansAgainstTheMigratedSchema() throws Exception {
-        Map<String, String> statements = statements();
-        assertThat(statements).hasSizeGreaterThan(20);
-        for (var statement : statements.entrySet()) {
-            String sql = withTypedNulls(statement.getValue());
-            assertThatCode(() -> jdbc.sql("explain " + sql).query(String.class).list())
-                    .as(statement.getKey())
-                    .doesNotThrowAnyException();
-        }
+        int planned = StoreExplainer.explainAll(jdbc, CreditsStore.class, PARAMETER_TYPES, FRAGMENTS);
+        assertThat(planned).isGreaterThan(20);
     }
 
     @Test
     void theExplainTestReallyRejectsABrokenQuery() {
-        assertThatCode(() -> jdbc.sql("explain " + withTypedNulls("select no_such_column from credit_lots where id = :lotId"))
+        assertThatCode(() -> jdbc.sql("explain " + StoreExplainer.withTypedNulls("select no_such_column from credit_lots where id = :lotId", PARAMETER_TYPES))
                 .query(String.class).list()).isInstanceOf(Exception.class);
-    }
-
-    private static Map<String, String> statements() throws IllegalAccessException {
-        Map<String, String> found = new LinkedHashMap<>();
-        for (Field f : CreditsStore.class.getDeclaredFields()) {
-            int m = f.getModifiers();
-            if (f.getType() != String.class || !Modifier.isStatic(m) || !Modifier.isFinal(m)) {
-                continue;
-            }
-            f.setAccessible(true);
-            String sql = (String) f.get(null);
-            String first = sql.strip().split("\\s+", 2)[0].toLowerCase(Locale.ROOT);
-            if (Set.of("select", "insert", "update", "delete", "with").contains(first)) {
-                found.put(f.getName(), sql);
-            } else {
-                assertThat(FRAGMENTS).as("%s is neither a statement nor a known fragment", f.getName()).contains(f.getName());
-            }
-        }
-        return found;
-    }
-
-    private static String withTypedNulls(String sql) {
-        Matcher m = PARAMETER.matcher(sql);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            String type = PARAMETER_TYPES.get(m.group(1));
-            assertThat(type).as("type of parameter :%s", m.group(1)).isNotNull();
-            m.appendReplacement(out, "(null::" + type + ")");
-        }
-        m.appendTail(out);
-        return out.toString();
     }
 }
