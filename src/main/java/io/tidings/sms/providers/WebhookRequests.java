@@ -40,6 +40,17 @@ public final class WebhookRequests {
     }
 
     /**
+     * The callback URL a provider is told to call, e.g. {@code <base>/api/v1/webhooks/twilio/3/status}, or
+     * null without a public base URL: a provider cannot reach us then, so send no callback rather than a wrong one.
+     */
+    public static String callbackUrl(String publicBaseUrl, String kind, long providerId, String path) {
+        if (publicBaseUrl == null || publicBaseUrl.isBlank()) {
+            return null;
+        }
+        return strip(publicBaseUrl) + "/api/v1/webhooks/" + kind + "/" + providerId + "/" + path;
+    }
+
+    /**
      * The parameters of a form POST's body, without those of the query string: the servlet API merges
      * both, but Twilio signs the query as part of the URL and only the body as parameters.
      */

@@ -3,6 +3,7 @@ package io.tidings.sms.twilio;
 import io.tidings.sms.DeliveryReport;
 import io.tidings.sms.InboundSms;
 import io.tidings.sms.OutboundSms;
+import io.tidings.sms.providers.WebhookRequests;
 import io.tidings.sms.SmsCounter;
 import io.tidings.sms.SmsEventSink;
 import io.tidings.sms.SmsGateway;
@@ -44,9 +45,7 @@ final class TwilioGateway implements SmsGateway {
         this.messagesUri = URI.create(config.baseUrl() + "/2010-04-01/Accounts/" + config.accountSid() + "/Messages.json");
         this.authorization = "Basic " + Base64.getEncoder().encodeToString(
                 (config.accountSid() + ":" + config.authToken()).getBytes(StandardCharsets.UTF_8));
-        // without a public URL Twilio cannot reach us: send without a callback rather than with a wrong one
-        this.statusCallback = publicBaseUrl == null || publicBaseUrl.isBlank() ? null
-                : stripSlash(publicBaseUrl.strip()) + "/api/v1/webhooks/twilio/" + providerId + "/status";
+        this.statusCallback = WebhookRequests.callbackUrl(publicBaseUrl, "twilio", providerId, "status");
         this.sink = sink;
         this.http = HttpClient.newBuilder().connectTimeout(config.connectTimeout()).build();
     }
@@ -148,7 +147,4 @@ final class TwilioGateway implements SmsGateway {
                 .collect(Collectors.joining("&"));
     }
 
-    private static String stripSlash(String s) {
-        return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
-    }
 }

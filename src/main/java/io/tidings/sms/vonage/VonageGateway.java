@@ -3,6 +3,7 @@ package io.tidings.sms.vonage;
 import io.tidings.sms.DeliveryReport;
 import io.tidings.sms.InboundSms;
 import io.tidings.sms.OutboundSms;
+import io.tidings.sms.providers.WebhookRequests;
 import io.tidings.sms.SmsCount;
 import io.tidings.sms.SmsCounter;
 import io.tidings.sms.SmsEventSink;
@@ -44,8 +45,7 @@ final class VonageGateway implements SmsGateway {
         this.name = "vonage:" + providerId;
         this.config = config;
         this.smsUri = URI.create(config.baseUrl() + "/sms/json");
-        this.callback = publicBaseUrl == null || publicBaseUrl.isBlank() ? null
-                : stripSlash(publicBaseUrl.strip()) + "/api/v1/webhooks/vonage/" + providerId + "/dlr";
+        this.callback = WebhookRequests.callbackUrl(publicBaseUrl, "vonage", providerId, "dlr");
         this.sink = sink;
         this.http = HttpClient.newBuilder().connectTimeout(config.connectTimeout()).build();
     }
@@ -196,7 +196,4 @@ final class VonageGateway implements SmsGateway {
                 .collect(Collectors.joining("&"));
     }
 
-    private static String stripSlash(String s) {
-        return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
-    }
 }
