@@ -9,11 +9,18 @@ public class MailApi {
     private final MailSettings settings;
     private final MailTokens tokens;
     private final DkimKeys dkim;
+    private final AddressHealth health;
 
-    MailApi(MailSettings settings, MailTokens tokens, DkimKeys dkim) {
+    MailApi(MailSettings settings, MailTokens tokens, DkimKeys dkim, AddressHealth health) {
         this.settings = settings;
         this.tokens = tokens;
         this.dkim = dkim;
+        this.health = health;
+    }
+
+    /** Bounce records per address; a bounced address gets no mail. */
+    public AddressHealth addressHealth() {
+        return health;
     }
 
     public MailSettings settings() {
