@@ -31,6 +31,7 @@ final class Commands {
             case "sms" -> Arrays.asList(rest).contains("--full")
                     ? io.tidings.sms.smpp.SmsSendBench.run(rest, out, Cli::working)
                     : io.tidings.sms.smpp.SmsBench.run(rest, out);
+            case "mail" -> io.tidings.mail.MailBench.run(rest, out, Cli::working);
             case "import" -> ImportBench.run(rest, out, dir -> Cli.offline(dir));
             default -> {
                 err.println("tidings: unknown benchmark '" + args[1] + "'");

@@ -19,6 +19,7 @@ final class Help {
               bench import --rows N [--data DIR]    benchmark the streaming CSV contact import
               bench sms-count                       benchmark the SMS segment counter
               bench sms --messages N [--full]       benchmark SMPP sending (--full: the whole send path)
+              bench mail --messages N [--sessions S] benchmark mail out (DKIM, queue, SMTP) and in (MX), against Postfix's tools
 
             Run './tidings <command> --help' for a command's options.
             """;
@@ -51,5 +52,11 @@ final class Help {
               ./tidings bench sms --full --messages N [--window W] [--data DIR]
                   The whole send path on a fresh database: N contacts, credits, an smpp provider, one
                   personalised send through the API's send, dispatch, SMPP, receipts and settlement.
+              ./tidings bench mail --messages N [--sessions S] [--data DIR] [--tools DIR]
+                  Outgoing: N personalised, DKIM-signed emails through the dispatch queue into Postfix's
+                  smtp-sink; incoming: Postfix's smtp-source into Tidings' inbound SMTP server (stored, parsed,
+                  routed). Baselines: smtp-source into smtp-sink. Postfix's tools are fetched with
+                  'apt-get download postfix' and unpacked, not installed. One JSON line with both rates,
+                  both baselines, the ratios and lost.
             """;
 }

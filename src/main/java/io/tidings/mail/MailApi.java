@@ -35,4 +35,9 @@ public class MailApi {
     public DkimKeys.DkimKey dkimKey() {
         return dkim.key(settings.domain(), settings.dkimSelector());
     }
+
+    /** How many inbound mails have been stored (the mail bench counts what arrived). */
+    public long inboundCount() {
+        throw new UnsupportedOperationException("inbound mail is not stored yet");
+    }
 }

@@ -5,5 +5,5 @@
  * mailbox, forwarding) with routing into record threads, aliases, bounces and a catch-all.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Mail",
-        allowedDependencies = {"shared", "contacts", "records", "accounts", "dispatch", "threads"})
+        allowedDependencies = {"shared", "platform", "contacts", "records", "accounts", "dispatch", "threads"})
 package io.tidings.mail;

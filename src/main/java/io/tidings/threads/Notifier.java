@@ -55,7 +55,8 @@ class Notifier {
                 } else {
                     emails.add(email.toLowerCase(java.util.Locale.ROOT));
                 }
-            } else if (!m.internal()) {
+            } else if (!m.internal() && (m.kind() == MessageKind.EMAIL_OUT || m.kind() == MessageKind.EMAIL_IN)) {
+                // Contacts hear about email discussion by email; an SMS in the thread is not mailed to them.
                 contacts.find(f.contactId()).map(Contact::email)
                         .filter(e -> !e.equalsIgnoreCase(m.authorAddress()))
                         .ifPresent(emails::add);

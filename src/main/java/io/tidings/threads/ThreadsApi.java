@@ -25,9 +25,11 @@ public class ThreadsApi {
     private final Activities activities;
     private final AccountsApi accounts;
     private final ContactsApi contacts;
+    private final SmsInThreads smsInThreads;
 
     ThreadsApi(ThreadStore store, RecordGuard guard, Posting posting, Activities activities, AccountsApi accounts,
-               ContactsApi contacts) {
+               ContactsApi contacts, SmsInThreads smsInThreads) {
+        this.smsInThreads = smsInThreads;
         this.store = store;
         this.guard = guard;
         this.posting = posting;
@@ -51,6 +53,14 @@ public class ThreadsApi {
     /** Stores the message and notifies the followers; email_out is also queued to its {@code to}. */
     public ThreadMessage post(RecordRef ref, NewMessage message) {
         return posting.post(ref, message);
+    }
+
+    /**
+     * Sends one transactional SMS to the record's contact through the SMS send path and posts it as
+     * {@code sms_out}. Refusals (no contact, no phone, not eligible, credits short) post nothing.
+     */
+    public ThreadMessage sendSms(RecordRef ref, String text, String actor) {
+        return smsInThreads.send(ref, text, actor);
     }
 
     /** For routing a reply: the thread message whose Message-ID it answers. */

@@ -50,10 +50,13 @@ class ThreadsController {
     ResponseEntity<ThreadMessage> post(@PathVariable String model, @PathVariable long id, @RequestBody PostRequest r,
                                        Principal principal) {
         RecordRef ref = RecordRef.of(model, id);
+        if ("sms".equals(r.kind())) {
+            return ResponseEntity.status(HttpStatus.CREATED).body(threads.sendSms(ref, r.body(), actor(principal)));
+        }
         MessageKind kind = switch (r.kind() == null ? "" : r.kind()) {
             case "email" -> MessageKind.EMAIL_OUT;
             case "note" -> MessageKind.NOTE;
-            default -> throw new InvalidInputException("kind", "kind must be email or note");
+            default -> throw new InvalidInputException("kind", "kind must be email, sms or note");
         };
         ThreadMessage m = threads.post(ref, new NewMessage(kind, actor(principal), null, r.subject(), r.body(),
                 r.to() == null ? List.of() : r.to(), null, null));

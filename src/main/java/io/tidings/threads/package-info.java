@@ -4,5 +4,5 @@
  * Mail transport is not here: email goes out through the dispatch queue on channel "email".
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Threads",
-        allowedDependencies = {"shared", "contacts", "records", "accounts", "dispatch"})
+        allowedDependencies = {"shared", "contacts", "records", "accounts", "dispatch", "sms"})
 package io.tidings.threads;

@@ -36,15 +36,19 @@ class RecordThreadPageController {
                 @RequestParam(required = false) String body, Authentication auth, RedirectAttributes flash) {
         RecordRef ref = RecordRef.of(model, id);
         try {
+            if ("sms".equals(kind)) {
+                threads.sendSms(ref, body, auth.getName());
+                return "redirect:" + ThreadPanel.pageOf(ref);
+            }
             MessageKind k = switch (kind) {
                 case "email" -> MessageKind.EMAIL_OUT;
                 case "note" -> MessageKind.NOTE;
-                default -> throw new InvalidInputException("kind", "choose send email or log note");
+                default -> throw new InvalidInputException("kind", "choose send email, send SMS or log note");
             };
             List<String> recipients = k == MessageKind.NOTE || to == null || to.isBlank() ? List.of()
                     : Arrays.stream(to.split("[,;]")).map(String::strip).filter(s -> !s.isEmpty()).toList();
             threads.post(ref, new NewMessage(k, auth.getName(), null, blankToNull(subject), body, recipients, null, null));
-        } catch (InvalidInputException e) {
+        } catch (InvalidInputException | io.tidings.shared.ConflictException e) {
             flash.addFlashAttribute("threadError", e.getMessage());
         }
         return "redirect:" + ThreadPanel.pageOf(ref);

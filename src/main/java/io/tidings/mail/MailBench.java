@@ -1,0 +1,219 @@
+package io.tidings.mail;
+
+import io.tidings.dispatch.DispatchApi;
+import io.tidings.dispatch.MessageState;
+import io.tidings.dispatch.OutgoingMessage;
+import io.tidings.platform.EmbeddedPostgres;
+import io.tidings.records.NewLead;
+import io.tidings.records.RecordsApi;
+import io.tidings.threads.RecordRef;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+/**
+ * {@code ./tidings bench mail --messages N}: mail out and in, each against Postfix's own load tools on loopback.
+ * <ol>
+ *   <li><b>Outgoing.</b> N personalised emails are enqueued on the dispatch queue's {@code email} channel; the
+ *   workers DKIM-sign them and send them over pooled SMTP connections into {@code smtp-sink}. The rate runs from
+ *   the first enqueue until every message is sent; {@code lost} counts what the sink did not receive.
+ *   Baseline: {@code smtp-source} into {@code smtp-sink} with the same count and size.</li>
+ *   <li><b>Incoming.</b> {@code smtp-source} sends N replies to a lead's reply address into Tidings' inbound SMTP
+ *   server, where each is stored, parsed and routed into the lead's thread. Baseline: the same load into
+ *   {@code smtp-sink}.</li>
+ * </ol>
+ * Prints one JSON line; exits 1 when anything was lost. Options: {@code --messages N} (5000), {@code --sessions S}
+ * (4, smtp-source's parallel sessions), {@code --max-seconds T} (300), {@code --data DIR} (a fresh temporary
+ * directory, removed afterwards), {@code --tools DIR} (where Postfix's tools are unpacked; default a folder
+ * under the system's temporary directory, kept for the next run).
+ */
+public final class MailBench {
+
+    private static final JsonMapper JSON = JsonMapper.shared();
+    private static final String[] NAMES = {"Anna Ek", "Björn Berg", "José Ruiz", "Zoë Smit", "李雷", "Søren Dal",
+            "Ελένη", "Mohammed Ali", "Łukasz Nowak", "Chloé Roy"};
+
+    private MailBench() {
+    }
+
+    public static int run(String[] args, PrintStream out, Function<List<String>, ConfigurableApplicationContext> start) {
+        PrintStream stdout = System.out;
+        System.setOut(System.err); // the one JSON line is the only thing for stdout
+        try {
+            return measure(args, out, start);
+        } finally {
+            System.setOut(stdout);
+        }
+    }
+
+    private static int measure(String[] args, PrintStream out, Function<List<String>, ConfigurableApplicationContext> start) {
+        int messages = 5_000;
+        int sessions = 4;
+        int maxSeconds = 300;
+        String dataArg = null;
+        Path toolsDir = Path.of(System.getProperty("java.io.tmpdir"), "tidings-postfix-tools");
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--messages" -> messages = Integer.parseInt(args[++i].replace("_", ""));
+                case "--sessions" -> sessions = Integer.parseInt(args[++i]);
+                case "--max-seconds" -> maxSeconds = Integer.parseInt(args[++i]);
+                case "--data" -> dataArg = args[++i];
+                case "--tools" -> toolsDir = Path.of(args[++i]);
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        if (messages < 1 || sessions < 1) {
+            throw new IllegalArgumentException("--messages and --sessions must be at least 1");
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(maxSeconds).toNanos();
+        Path data = null;
+        try {
+            MailBenchPostfix postfix = MailBenchPostfix.fetch(toolsDir);
+            data = dataArg != null ? Path.of(dataArg) : Files.createTempDirectory("tidings-mail-bench");
+            int sinkPort = freePort();
+            int inboundPort = freePort();
+            try (MailBenchPostfix.Sink sink = postfix.sink(sinkPort);
+                 ConfigurableApplicationContext ctx = start.apply(List.of("--tidings.data-dir=" + data,
+                         "--tidings.mail.smtp-url=smtp://127.0.0.1:" + sinkPort,
+                         "--tidings.mail.inbound.port=" + inboundPort, "--tidings.mail.inbound.bind=127.0.0.1",
+                         "--tidings.dispatch.poll-interval=20ms", "--tidings.dispatch.batch-size=500"))) {
+                return benchmark(ctx, postfix, sink, inboundPort, messages, sessions, deadline, out);
+            }
+        } catch (IOException | RuntimeException e) {
+            out.println("{\"error\":" + JSON.writeValueAsString(String.valueOf(e.getMessage())) + "}");
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        } finally {
+            if (data != null && dataArg == null) {
+                EmbeddedPostgres.stop(data);
+                deleteTree(data);
+            }
+        }
+    }
+
+    private static int benchmark(ConfigurableApplicationContext ctx, MailBenchPostfix postfix, MailBenchPostfix.Sink sink,
+                                 int inboundPort, int messages, int sessions, long deadline, PrintStream out)
+            throws IOException, InterruptedException {
+        MailApi mail = ctx.getBean(MailApi.class);
+        DispatchApi dispatch = ctx.getBean(DispatchApi.class);
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String domain = mail.settings().domain();
+        mail.dkimKey(); // made before the clock starts, as on any running server
+
+        // 1. Outgoing: personalised, DKIM-signed, through the dispatch queue into smtp-sink.
+        long sentBefore = dispatch.counts("email").get(MessageState.SENT);
+        List<OutgoingMessage> batch = new ArrayList<>(1_000);
+        long bytes = 0;
+        long t0 = System.nanoTime();
+        for (int i = 0; i < messages; i++) {
+            String to = "reader" + i + "-" + run + "@bench.example";
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("to", to);
+            p.put("subject", "Your order " + (100_000 + i) + " has shipped");
+            String body = "Hello " + NAMES[i % NAMES.length] + ",\n\nyour order " + (100_000 + i)
+                    + " left our warehouse today and should reach you within two days.\n"
+                    + "Track it any time from your account page.\n\nThank you for shopping with us.\n";
+            p.put("body", body);
+            p.put("messageId", "<bench-" + run + "-" + i + "@" + domain + ">");
+            bytes += body.length();
+            batch.add(OutgoingMessage.of("email", to, JSON.writeValueAsString(p), "mail-bench-" + run + "-" + i));
+            if (batch.size() == 1_000) {
+                dispatch.enqueueAll(batch);
+                batch.clear();
+            }
+        }
+        dispatch.enqueueAll(batch);
+        long sent = 0;
+        long failed = 0;
+        while (System.nanoTime() < deadline) {
+            Map<MessageState, Long> counts = dispatch.counts("email");
+            sent = counts.get(MessageState.SENT) + counts.get(MessageState.DELIVERED) - sentBefore;
+            failed = counts.get(MessageState.FAILED);
+            if (sent + failed >= messages) {
+                break;
+            }
+            Thread.sleep(5);
+        }
+        double outSeconds = (System.nanoTime() - t0) / 1e9;
+        Thread.sleep(200); // the sink's counter is written as it goes
+        long outReceived = sink.received();
+        long outLost = messages - Math.min(messages, outReceived);
+
+        int size = (int) Math.max(200, bytes / messages + 900); // body plus the headers Tidings writes
+        double outBaseline = baseline(postfix, messages, sessions, size);
+
+        // 2. Incoming: replies to a lead's reply address, into Tidings' inbound server.
+        long lead = ctx.getBean(RecordsApi.class).createLead(NewLead.named("Mail bench " + run)).id();
+        String replyTo = mail.tokens().replyAddress(RecordRef.lead(lead));
+        long storedBefore = mail.inboundCount();
+        double inSeconds = postfix.source(inboundPort, messages, sessions, size, "customer-" + run + "@bench.example", replyTo);
+        long stored = mail.inboundCount() - storedBefore;
+        long inLost = messages - Math.min(messages, stored);
+        double inBaseline = baseline(postfix, messages, sessions, size);
+
+        double outRate = messages / outSeconds;
+        double inRate = messages / inSeconds;
+        out.println(String.format(Locale.ROOT, "{\"messages\":%d,\"outgoing_per_second\":%.0f,"
+                        + "\"outgoing_baseline_per_second\":%.0f,\"outgoing_ratio\":%.2f,\"incoming_per_second\":%.0f,"
+                        + "\"incoming_baseline_per_second\":%.0f,\"incoming_ratio\":%.2f,\"lost\":%d,"
+                        + "\"outgoing_seconds\":%.3f,\"incoming_seconds\":%.3f,\"outgoing_sent\":%d,\"outgoing_failed\":%d,"
+                        + "\"outgoing_received_by_sink\":%d,\"incoming_stored\":%d,\"sessions\":%d,\"message_bytes\":%d,"
+                        + "\"dkim\":true}",
+                messages, outRate, outBaseline, outRate / outBaseline, inRate, inBaseline, inRate / inBaseline,
+                outLost + inLost, outSeconds, inSeconds, sent, failed, outReceived, stored, sessions, size));
+        return outLost + inLost == 0 ? 0 : 1;
+    }
+
+    /** smtp-source into a fresh smtp-sink: messages per second. */
+    private static double baseline(MailBenchPostfix postfix, int messages, int sessions, int size)
+            throws IOException, InterruptedException {
+        int port = freePort();
+        try (MailBenchPostfix.Sink sink = postfix.sink(port)) {
+            waitForPort(port);
+            double seconds = postfix.source(port, messages, sessions, size, "baseline@bench.example", "sink@bench.example");
+            return messages / seconds;
+        }
+    }
+
+    private static void waitForPort(int port) throws InterruptedException, IOException {
+        for (int i = 0; i < 200; i++) {
+            try (var s = new java.net.Socket("127.0.0.1", port)) {
+                return;
+            } catch (IOException notYet) {
+                Thread.sleep(10);
+            }
+        }
+        throw new IOException("smtp-sink did not listen on port " + port);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            System.err.println("tidings: could not remove " + dir + ": " + e.getMessage());
+        }
+    }
+}
