@@ -169,6 +169,9 @@ class DnsLookup {
         if (cause instanceof SocketTimeoutException || cause instanceof TimeoutException) {
             return "No answer from " + description + " within " + timeout.toMillis() + " ms for the " + type + " record of " + name + ".";
         }
+        if (cause instanceof java.net.PortUnreachableException || cause instanceof java.net.ConnectException) {
+            return "Nothing answers DNS at " + description + " (asked for the " + type + " record of " + name + ").";
+        }
         return "Could not ask " + description + " for the " + type + " record of " + name + ": "
                 + (cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage()) + ".";
     }

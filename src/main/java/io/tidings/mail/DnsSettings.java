@@ -10,7 +10,7 @@ import java.util.Set;
  *
  * @param spfMechanisms  SPF mechanisms our senders need ({@code a mx}, {@code include:_spf.relay.example}, {@code ip4:203.0.113.7})
  * @param dmarcPolicy    the DMARC policy we suggest: none, quarantine or reject
- * @param dmarcRua       where DMARC aggregate reports go ({@code mailto:dmarc@<domain>} when empty)
+ * @param dmarcRua       where DMARC aggregate reports go, a mailto: URI ({@code mailto:dmarc@<domain>} when empty)
  * @param mxHost         the host that receives the domain's mail (the domain itself when empty)
  * @param resolvers      DNS servers to ask, {@code host} or {@code host:port}; empty asks the system's resolvers
  * @param timeout        how long one DNS question may take before the record counts as unreachable
@@ -33,6 +33,9 @@ public record DnsSettings(List<String> spfMechanisms, String dmarcPolicy, String
             throw new IllegalArgumentException("tidings.mail.dmarc-policy: '" + dmarcPolicy + "' is not none, quarantine or reject");
         }
         dmarcRua = dmarcRua == null ? "" : dmarcRua.trim();
+        if (!dmarcRua.isEmpty() && !dmarcRua.regionMatches(true, 0, "mailto:", 0, 7)) {
+            dmarcRua = "mailto:" + dmarcRua; // people write the address; DMARC wants a URI
+        }
         mxHost = mxHost == null ? "" : stripDot(mxHost.trim().toLowerCase(Locale.ROOT));
         resolvers = resolvers == null ? List.of() : List.copyOf(resolvers);
         if (timeout == null || timeout.isNegative() || timeout.isZero()) {
