@@ -41,12 +41,21 @@ public final class WebSession {
     }
 
     public HttpResponse<String> postForm(String path, Map<String, String> fields) throws IOException, InterruptedException {
+        return postForm(path, fields, new String[0]);
+    }
+
+    /** A form post with extra headers as name, value pairs (htmx sends {@code HX-Request: true}). */
+    public HttpResponse<String> postForm(String path, Map<String, String> fields, String... headers)
+            throws IOException, InterruptedException {
         String body = fields.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        return http.send(HttpRequest.newBuilder(URI.create(base + path))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/x-www-form-urlencoded");
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return http.send(request.POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

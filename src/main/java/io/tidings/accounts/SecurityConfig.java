@@ -90,7 +90,7 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.POST, "/sms/providers", "/sms/providers/**", "/sms/rates/**").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.POST, "/sms/signatures/*/approve", "/sms/signatures/*/reject",
                                 "/sms/templates/*/approve", "/sms/templates/*/reject").hasRole(ADMIN)
-                        .requestMatchers(HttpMethod.POST, "/sms/count", "/sms/fix", "/credits/quote").hasAnyRole(ADMIN, MARKETER, SALESPERSON, VIEWER)
+                        .requestMatchers(HttpMethod.POST, "/sms/count", "/sms/fix", "/credits/quote", "/mail/domain/check").hasAnyRole(ADMIN, MARKETER, SALESPERSON, VIEWER)
                         .requestMatchers(HttpMethod.GET, "/**").hasAnyRole(ADMIN, MARKETER, SALESPERSON, VIEWER)
                         .requestMatchers("/contacts/import/**").hasAnyRole(ADMIN, MARKETER)
                         .requestMatchers("/contacts/**").hasAnyRole(ADMIN, MARKETER, SALESPERSON)
