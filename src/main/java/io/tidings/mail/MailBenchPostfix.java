@@ -26,8 +26,11 @@ final class MailBenchPostfix {
         this.root = root;
     }
 
-    /** Finds the unpacked tools in {@code folder}, or downloads and unpacks them there. */
+    /** Uses an installed Postfix, else the tools unpacked in {@code folder}, else downloads and unpacks them there. */
     static MailBenchPostfix fetch(Path folder) throws IOException, InterruptedException {
+        if (Files.isExecutable(Path.of("/usr/sbin/smtp-source")) && Files.isExecutable(Path.of("/usr/sbin/smtp-sink"))) {
+            return new MailBenchPostfix(Path.of("/"));
+        }
         Path tools = folder.resolve("root");
         if (!Files.isExecutable(tools.resolve("usr/sbin/smtp-source"))) {
             Files.createDirectories(folder);
@@ -87,17 +90,21 @@ final class MailBenchPostfix {
         return (System.nanoTime() - t0) / 1e9;
     }
 
+    /** The last {@code mesg=N} of smtp-sink's carriage-return counter output; 0 before the first. */
+    static long lastCount(String text) {
+        Matcher m = COUNT.matcher(text);
+        long last = 0;
+        while (m.find()) {
+            last = Long.parseLong(m.group(1));
+        }
+        return last;
+    }
+
     /** An smtp-sink process; {@link #received()} reads its running counter. */
     record Sink(Process process, Path output, int port) implements AutoCloseable {
 
         long received() throws IOException {
-            String text = Files.readString(output, StandardCharsets.ISO_8859_1);
-            Matcher m = COUNT.matcher(text);
-            long last = 0;
-            while (m.find()) {
-                last = Long.parseLong(m.group(1));
-            }
-            return last;
+            return lastCount(Files.readString(output, StandardCharsets.ISO_8859_1));
         }
 
         @Override
