@@ -153,9 +153,12 @@ class DeliveryReportTests extends SmsSendTestSupport {
             new TransactionTemplate(transactions).executeWithoutResult(s -> {
                 jdbc.sql("lock table sms_sends in access exclusive mode").update();
                 read.set(reader.submit(() -> sms.sendStatus(m.sendId())));
-                await(() -> count("select count(*) from pg_stat_activity where wait_event_type = 'Lock'"
-                                + " and query ilike 'select%settled_at%from sms_sends%'") > 0,
-                        Duration.ofSeconds(10), () -> "the status read to wait for sms_sends");
+                await(() -> {
+                    // pg_stat_activity is a snapshot kept for the transaction unless cleared
+                    jdbc.sql("select pg_stat_clear_snapshot()").query((rs, i) -> 1).list();
+                    return count("select count(*) from pg_stat_activity where wait_event_type = 'Lock'"
+                            + " and query ilike 'select%settled_at%from sms_sends%'") > 0;
+                }, Duration.ofSeconds(10), () -> "the status read to wait for sms_sends");
                 sink.delivery(new DeliveryReport(gateway, providerId, DeliveryReport.Status.DELIVERED, null, "last",
                         Instant.now()));
             });
