@@ -152,12 +152,26 @@ class SendStore {
               and not exists (select 1 from sms_messages m where m.send_id = s.id and m.state in ('queued', 'held', 'sent'))
             limit 100
             """;
+    // One statement, so one snapshot: the send's state and its message counts are read at the same instant. Read
+    // apart, a report that delivers the last message and settles the send could commit between the two reads,
+    // and the send would show "settled" beside counts with a message still "sent".
     private static final String SEND_BY_ID = """
-            select id, traffic, profile, test, state, created_by, created_at, recipients, eligible, held, excluded, credits,
-                   submitted, succeeded, billed, settled_at
-            from sms_sends where id = :id
+            select s.id, s.traffic, s.profile, s.test, s.state, s.created_by, s.created_at, s.recipients, s.eligible,
+                   s.held, s.excluded, s.credits, s.submitted, s.succeeded, s.billed, s.settled_at,
+                   c.queued, c.held_now, c.sent, c.delivered, c.failed, c.rejected, c.cancelled
+            from sms_sends s
+            cross join lateral (
+                select count(*) filter (where m.state = 'queued') as queued,
+                       count(*) filter (where m.state = 'held') as held_now,
+                       count(*) filter (where m.state = 'sent') as sent,
+                       count(*) filter (where m.state = 'delivered') as delivered,
+                       count(*) filter (where m.state = 'failed') as failed,
+                       count(*) filter (where m.state = 'rejected') as rejected,
+                       count(*) filter (where m.state = 'cancelled') as cancelled
+                from sms_messages m where m.send_id = s.id
+            ) c
+            where s.id = :id
             """;
-    private static final String SEND_COUNTS = "select state, count(*) as n from sms_messages where send_id = :id group by state";
     private static final String LOG = """
             select id, send_id, contact_id, to_e164, country, text, encoding, segments, price_micros, currency, provider_id,
                    provider_message_id, state, error, not_before, created_at, sent_at, final_at
@@ -299,18 +313,20 @@ class SendStore {
         return jdbc.sql(UNSETTLED_DONE).query(String.class).list();
     }
 
+    /** The send and its message counts by state, from one snapshot. */
     Optional<SmsSendStatus> send(String id) {
-        Map<String, Long> counts = new LinkedHashMap<>();
-        for (String s : List.of("queued", "held", "sent", "delivered", "failed", "rejected", "cancelled")) {
-            counts.put(s, 0L);
-        }
-        jdbc.sql(SEND_COUNTS).param("id", id).query((rs, i) -> counts.put(rs.getString("state"), rs.getLong("n"))).list();
-        return jdbc.sql(SEND_BY_ID).param("id", id).query((rs, i) -> new SmsSendStatus(rs.getString("id"),
-                rs.getString("traffic"), rs.getString("profile"), rs.getBoolean("test"), rs.getString("state"),
-                rs.getString("created_by"), instant(rs, "created_at"), rs.getInt("recipients"), rs.getInt("eligible"),
-                rs.getInt("held"), rs.getInt("excluded"), rs.getLong("credits"), counts,
-                (Integer) rs.getObject("submitted"), (Integer) rs.getObject("succeeded"), (Long) rs.getObject("billed"),
-                instant(rs, "settled_at"))).optional();
+        return jdbc.sql(SEND_BY_ID).param("id", id).query((rs, i) -> {
+            Map<String, Long> counts = new LinkedHashMap<>();
+            for (String s : List.of("queued", "held", "sent", "delivered", "failed", "rejected", "cancelled")) {
+                counts.put(s, rs.getLong(s.equals("held") ? "held_now" : s));
+            }
+            return new SmsSendStatus(rs.getString("id"),
+                    rs.getString("traffic"), rs.getString("profile"), rs.getBoolean("test"), rs.getString("state"),
+                    rs.getString("created_by"), instant(rs, "created_at"), rs.getInt("recipients"), rs.getInt("eligible"),
+                    rs.getInt("held"), rs.getInt("excluded"), rs.getLong("credits"), counts,
+                    (Integer) rs.getObject("submitted"), (Integer) rs.getObject("succeeded"), (Long) rs.getObject("billed"),
+                    instant(rs, "settled_at"));
+        }).optional();
     }
 
     List<SmsMessageLog> log(String sendId, Long contactId) {

@@ -14,13 +14,22 @@ import io.tidings.sms.SmsMessageLog;
 import io.tidings.sms.SmsProvider;
 import io.tidings.sms.SmsSubmitResult;
 import org.junit.jupiter.api.Test;
+import io.tidings.sms.SmsSendStatus;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -117,5 +126,48 @@ class DeliveryReportTests extends SmsSendTestSupport {
         assertThat(sms.messages(m.sendId(), null).getFirst().state()).isEqualTo("rejected");
         assertThat(sms.sendStatus(m.sendId()).state()).as("nothing was submitted: settled at zero").isEqualTo("settled");
         assertThat(credits.reservation(m.sendId()).orElseThrow().charged()).isZero();
+    }
+
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    /**
+     * The race behind a bench run that printed "delivered 199, settled": the last report settled the send between
+     * the status's read of the counts and its read of the send. Holding sms_sends makes the reader wait exactly
+     * there (wherever it reads the send), while the last report is applied and commits.
+     */
+    @Test
+    void aStatusReadWhileTheLastReportSettlesTheSendShowsOneMoment() throws Exception {
+        SmsProvider p = sandbox(cfg(""), 1_000);
+        onlyThese(Set.of("US"), p.id());
+        Contact c = contact(usMobile(), zoneAtHour(3));
+        SmsMessageLog m = heldMessage(p, c);
+        dispatch.cancel(count("select dispatch_message_id from sms_messages where id = ?", m.id()));
+        String gateway = "sandbox:" + p.id();
+        String providerId = "LAST" + UUID.randomUUID();
+        outcomes.accepted(m.id(), p.id(), gateway, providerId, 1);
+        assertThat(sms.sendStatus(m.sendId()).messages()).containsEntry("sent", 1L);
+
+        AtomicReference<Future<SmsSendStatus>> read = new AtomicReference<>();
+        try (ExecutorService reader = Executors.newSingleThreadExecutor()) {
+            new TransactionTemplate(transactions).executeWithoutResult(s -> {
+                jdbc.sql("lock table sms_sends in access exclusive mode").update();
+                read.set(reader.submit(() -> sms.sendStatus(m.sendId())));
+                await(() -> {
+                    // pg_stat_activity is a snapshot kept for the transaction unless cleared
+                    jdbc.sql("select pg_stat_clear_snapshot()").query((rs, i) -> 1).list();
+                    return count("select count(*) from pg_stat_activity where wait_event_type = 'Lock'"
+                            + " and query ilike 'select%settled_at%from sms_sends%'") > 0;
+                }, Duration.ofSeconds(10), () -> "the status read to wait for sms_sends");
+                sink.delivery(new DeliveryReport(gateway, providerId, DeliveryReport.Status.DELIVERED, null, "last",
+                        Instant.now()));
+            });
+            SmsSendStatus status = read.get().get(10, TimeUnit.SECONDS);
+
+            assertThat(status.state()).isEqualTo("settled");
+            assertThat(status.messages()).as("counts of the same moment as the state")
+                    .containsEntry("sent", 0L).containsEntry("delivered", 1L);
+            assertThat(status.succeeded()).isEqualTo(1);
+        }
     }
 }

@@ -38,7 +38,7 @@ class StoreExplainTests extends SmsSendTestSupport {
                 "contactId", "bigint"));
         types.putAll(Map.of("states", "text[]", "errors", "text[]", "reportedAts", "text[]"));
         int planned = StoreExplainer.explainAll(jdbc, SendStore.class, types, Set.of());
-        assertThat(planned).isEqualTo(19);
+        assertThat(planned).isEqualTo(18);
     }
 
     @Test
