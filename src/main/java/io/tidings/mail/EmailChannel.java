@@ -35,7 +35,7 @@ class EmailChannel implements Channel {
     /** Without any server mail waits; an operator adding one should not wait long for it to leave. */
     static final Duration NO_SERVER_RETRY = Duration.ofMinutes(2);
 
-    private final SendRules rules;
+    private final RecipientRules rules;
     private final MessageComposer composer;
     private final ThreadHeaders threadHeaders;
     private final DkimSigning dkim;
@@ -43,7 +43,7 @@ class EmailChannel implements Channel {
     private final SmtpServers servers;
     private final SmtpPool pool;
 
-    EmailChannel(SendRules rules, MessageComposer composer, ThreadHeaders threadHeaders, DkimSigning dkim,
+    EmailChannel(RecipientRules rules, MessageComposer composer, ThreadHeaders threadHeaders, DkimSigning dkim,
                  MailTokens tokens, SmtpServers servers, SmtpPool pool) {
         this.rules = rules;
         this.composer = composer;
@@ -78,12 +78,12 @@ class EmailChannel implements Channel {
                 results.add(SendResult.failed(m, e.getMessage()));
             }
         }
-        SendRules.BatchFacts facts = rules.facts(items.stream().map(i -> normal(i.to())).distinct().toList());
+        RecipientRules.BatchFacts facts = rules.facts(items.stream().map(i -> normal(i.to())).distinct().toList());
         Optional<DkimSigner> signer = dkim.signer();
         Map<String, ThreadHeaders.Chain> chains = new HashMap<>();
         List<Ready> ready = new ArrayList<>(items.size());
         for (Item i : items) {
-            String refusal = rules.refusal(new SendRule.Recipient(normal(i.to()), i.marketing(), i.payload().contactId()), facts);
+            String refusal = rules.refusal(new RecipientRule.Recipient(normal(i.to()), i.marketing(), i.payload().contactId()), facts);
             if (refusal != null) {
                 results.add(SendResult.failed(i.queued(), refusal));
                 continue;

@@ -12,7 +12,7 @@ import java.util.Optional;
  * contact is the payload's {@code contactId}, else the contact with this address; an address that is
  * no contact has only the blocklist to obey.
  */
-final class MarketingConsentRule implements SendRule {
+final class MarketingConsentRule implements RecipientRule {
 
     private final ContactsApi contacts;
 
@@ -21,7 +21,7 @@ final class MarketingConsentRule implements SendRule {
     }
 
     @Override
-    public String refuse(Recipient r, SendRules.BatchFacts facts) {
+    public String refuse(Recipient r, RecipientRules.BatchFacts facts) {
         if (!r.marketing()) {
             return null;
         }

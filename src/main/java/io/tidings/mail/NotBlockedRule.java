@@ -5,7 +5,7 @@ import io.tidings.contacts.ContactsApi;
 import io.tidings.shared.InvalidInputException;
 
 /** The email blocklist holds for every kind of mail, transactional too. */
-final class NotBlockedRule implements SendRule {
+final class NotBlockedRule implements RecipientRule {
 
     private final ContactsApi contacts;
 
@@ -14,7 +14,7 @@ final class NotBlockedRule implements SendRule {
     }
 
     @Override
-    public String refuse(Recipient r, SendRules.BatchFacts facts) {
+    public String refuse(Recipient r, RecipientRules.BatchFacts facts) {
         try {
             return contacts.isBlocked(Channel.EMAIL, r.address()) ? "the address is on the email blocklist" : null;
         } catch (InvalidInputException e) {

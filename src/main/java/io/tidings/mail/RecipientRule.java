@@ -1,10 +1,10 @@
 package io.tidings.mail;
 
 /** One reason a mail must not go out; rules run in order and the first refusal wins. */
-interface SendRule {
+interface RecipientRule {
 
     /** @return why the mail must not be sent (a sentence for the dispatch log), or null to let it pass */
-    String refuse(Recipient recipient, SendRules.BatchFacts facts);
+    String refuse(Recipient recipient, RecipientRules.BatchFacts facts);
 
     /**
      * @param address   lower case

@@ -14,7 +14,7 @@ import java.util.Set;
  * addresses bounced) is asked once per batch, in one statement.
  */
 @Component
-class SendRules {
+class RecipientRules {
 
     private static final String BOUNCED = """
             select address from mail_address_health where address = any(:addresses) and bounced_at is not null""";
@@ -24,9 +24,9 @@ class SendRules {
     }
 
     private final JdbcClient jdbc;
-    private final List<SendRule> rules;
+    private final List<RecipientRule> rules;
 
-    SendRules(JdbcClient jdbc, ContactsApi contacts) {
+    RecipientRules(JdbcClient jdbc, ContactsApi contacts) {
         this.jdbc = jdbc;
         this.rules = List.of(new NotBouncedRule(), new NotBlockedRule(contacts), new MarketingConsentRule(contacts));
     }
@@ -40,8 +40,8 @@ class SendRules {
     }
 
     /** The first rule's refusal, or null when the mail may go. */
-    String refusal(SendRule.Recipient recipient, BatchFacts facts) {
-        for (SendRule rule : rules) {
+    String refusal(RecipientRule.Recipient recipient, BatchFacts facts) {
+        for (RecipientRule rule : rules) {
             String reason = rule.refuse(recipient, facts);
             if (reason != null) {
                 return reason;
