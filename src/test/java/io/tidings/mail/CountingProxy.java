@@ -36,6 +36,14 @@ final class CountingProxy implements AutoCloseable {
         connections.set(0);
     }
 
+    /** Cuts every open connection, as a server that times idle clients out would. */
+    void dropAll() throws IOException {
+        for (Socket s : open) {
+            s.close();
+        }
+        open.clear();
+    }
+
     private void accept() {
         while (!server.isClosed()) {
             try {
