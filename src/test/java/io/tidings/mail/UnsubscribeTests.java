@@ -46,7 +46,8 @@ class UnsubscribeTests extends MailTestSupport {
         assertThat(header).matches("<http://localhost:8080/mail/unsubscribe/[^>]+>, <mailto:unsubscribe@mail\\.tidings\\.test\\?subject=unsubscribe%20[^>]+>");
         assertThat(got.getHeader("List-Unsubscribe-Post", null)).isEqualTo("List-Unsubscribe=One-Click");
         String signature = got.getHeader("DKIM-Signature", null).replaceAll("\\s", "").toLowerCase();
-        assertThat(signature).containsPattern("h=[^;]*\\blist-unsubscribe\\b").containsPattern("h=[^;]*list-unsubscribe-post");
+        String signed = java.util.Arrays.stream(signature.split(";")).filter(t -> t.startsWith("h=")).findFirst().orElseThrow();
+        assertThat(signed.substring(2).split(":")).contains("list-unsubscribe", "list-unsubscribe-post");
         assertThat(dkimVerifies(raw(got))).isTrue();
     }
 
