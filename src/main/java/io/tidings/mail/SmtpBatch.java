@@ -6,6 +6,8 @@ import jakarta.mail.internet.MimeMessage;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
+import org.simplejavamail.utils.mail.dkim.DkimException;
+import org.simplejavamail.utils.mail.dkim.DkimSigningException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,6 +63,11 @@ final class SmtpBatch implements AutoCloseable {
                 try {
                     c.send(message, recipient);
                     return new Outcome.Sent(server.name());
+                } catch (DkimSigningException | DkimException e) {
+                    // signing runs while DATA is written: the connection is mid-message, and no server is to blame
+                    pool.discard(c, false);
+                    current = null;
+                    return new Outcome.Refused("the message could not be DKIM-signed: " + describe(e), false);
                 } catch (MessagingException | IllegalStateException e) {
                     Integer code = replyCode(e);
                     if (code != null && code != 421) {
