@@ -210,6 +210,19 @@ class OutgoingMailTests extends MailTestSupport {
         assertThat(dkimVerifies(raw(got))).isTrue();
     }
 
+    @Test
+    void withNoServerConfiguredMailWaitsInTheQueueAndSaysWhy() {
+        useOnly();
+        String a = address("waiting");
+
+        long id = enqueue(a, EmailPayload.transactional(a, "Later", "When a server exists"), Traffic.TRANSACTIONAL);
+
+        await(() -> dispatch.find(id).orElseThrow().attempts() >= 1
+                && dispatch.find(id).orElseThrow().state() == MessageState.QUEUED, java.time.Duration.ofSeconds(30), "a retry");
+        assertThat(dispatch.find(id).orElseThrow().lastError()).contains("no SMTP server is configured");
+        assertThat(dispatch.cancel(id)).isTrue();
+    }
+
     private long enqueue(String to, EmailPayload payload, Traffic traffic) {
         return dispatch.enqueue(new OutgoingMessage(MailApi.CHANNEL, null, to, payload.json(), traffic,
                 "mailtest-" + java.util.UUID.randomUUID(), 0, null));

@@ -88,6 +88,58 @@ class SmtpPoolTest {
         }
     }
 
+    @Test
+    void aRefusedRecipientFailsOrWaitsByItsReplyCodeAndTheConnectionCarriesOn() throws Exception {
+        List<String> accepted = new java.util.concurrent.CopyOnWriteArrayList<>();
+        org.subethamail.smtp.server.SMTPServer picky = org.subethamail.smtp.server.SMTPServer.port(0)
+                .bindAddress(java.net.InetAddress.getLoopbackAddress())
+                .messageHandlerFactory(ctx -> new org.subethamail.smtp.MessageHandler() {
+                    String to;
+
+                    public void from(String from) {
+                    }
+
+                    public void recipient(String recipient) throws org.subethamail.smtp.RejectException {
+                        if (recipient.startsWith("gone")) {
+                            throw new org.subethamail.smtp.RejectException(550, "5.1.1 no such user");
+                        }
+                        if (recipient.startsWith("busy")) {
+                            throw new org.subethamail.smtp.RejectException(451, "4.2.1 mailbox busy, try later");
+                        }
+                        to = recipient;
+                    }
+
+                    public String data(java.io.InputStream data) throws java.io.IOException {
+                        data.readAllBytes();
+                        accepted.add(to);
+                        return null;
+                    }
+
+                    public void done() {
+                    }
+                }).build();
+        picky.start();
+        try (CountingProxy relay = new CountingProxy(picky.getPortAllocated())) {
+            SmtpTarget server = SmtpUrl.parse("smtp://127.0.0.1:" + relay.port());
+            try (SmtpBatch smtp = new SmtpBatch(pool, List.of(server))) {
+                SmtpBatch.Outcome gone = smtp.send(message("gone@rcpt.example.com"), new InternetAddress("gone@rcpt.example.com"));
+                SmtpBatch.Outcome busy = smtp.send(message("busy@rcpt.example.com"), new InternetAddress("busy@rcpt.example.com"));
+                SmtpBatch.Outcome fine = smtp.send(message("fine@rcpt.example.com"), new InternetAddress("fine@rcpt.example.com"));
+
+                assertThat(gone).isEqualTo(new SmtpBatch.Outcome.Refused(((SmtpBatch.Outcome.Refused) gone).reason(), true));
+                assertThat(((SmtpBatch.Outcome.Refused) gone).reason()).contains("550", "no such user");
+                assertThat(busy).isInstanceOf(SmtpBatch.Outcome.Refused.class);
+                assertThat(((SmtpBatch.Outcome.Refused) busy).permanent()).isFalse();
+                assertThat(((SmtpBatch.Outcome.Refused) busy).reason()).contains("451");
+                assertThat(fine).isInstanceOf(SmtpBatch.Outcome.Sent.class);
+            }
+            assertThat(accepted).containsExactly("fine@rcpt.example.com");
+            assertThat(relay.connections()).isEqualTo(1);
+        } finally {
+            picky.stop();
+        }
+    }
+
     private static MimeMessage message(String to) throws Exception {
         MimeMessage m = new MimeMessage(Session.getInstance(new Properties()));
         m.setFrom("notifications@mail.tidings.test");
