@@ -83,9 +83,11 @@ class SecurityConfig {
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
                         .contentSecurityPolicy(c -> c.policyDirectives(
                                 "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'")))
+                // the unsubscribe link's signed token is its authority; mail clients post it without a session (RFC 8058)
+                .csrf(c -> c.ignoringRequestMatchers("/mail/unsubscribe/**"))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/error").permitAll()
-                        .requestMatchers("/l/**").permitAll()
+                        .requestMatchers("/l/**", "/mail/unsubscribe/**").permitAll()
                         .requestMatchers("/settings/users/**", "/settings/tokens/**", "/credits/topup").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.POST, "/sms/providers", "/sms/providers/**", "/sms/rates/**").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.POST, "/sms/signatures/*/approve", "/sms/signatures/*/reject",

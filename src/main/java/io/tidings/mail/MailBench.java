@@ -89,7 +89,7 @@ public final class MailBench {
             int inboundPort = freePort();
             try (MailBenchPostfix.Sink sink = postfix.sink(sinkPort);
                  ConfigurableApplicationContext ctx = start.apply(List.of("--tidings.data-dir=" + data,
-                         "--tidings.mail.smtp-url=smtp://127.0.0.1:" + sinkPort,
+                         "--tidings.mail.smtp-url=smtp://127.0.0.1:" + sinkPort, "--tidings.mail.domain=bench.tidings.test",
                          "--tidings.mail.inbound.port=" + inboundPort, "--tidings.mail.inbound.bind=127.0.0.1",
                          "--tidings.dispatch.poll-interval=20ms", "--tidings.dispatch.batch-size=500"))) {
                 return benchmark(ctx, postfix, sink, inboundPort, messages, sessions, deadline, out);

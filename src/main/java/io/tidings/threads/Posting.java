@@ -1,10 +1,12 @@
 package io.tidings.threads;
 
 import io.tidings.shared.InvalidInputException;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 /** Checks and stores a message, then notifies, in one transaction: no notification for a lost message. */
@@ -16,11 +18,15 @@ class Posting {
     private final ThreadStore store;
     private final RecordGuard guard;
     private final Notifier notifier;
+    private final String mailDomain;
 
-    Posting(ThreadStore store, RecordGuard guard, Notifier notifier) {
+    /** @param mailDomain the mail module's domain (read as a property: threads do not depend on mail) */
+    Posting(ThreadStore store, RecordGuard guard, Notifier notifier,
+            @Value("${tidings.mail.domain:localhost}") String mailDomain) {
         this.store = store;
         this.guard = guard;
         this.notifier = notifier;
+        this.mailDomain = mailDomain == null || mailDomain.isBlank() ? "localhost" : mailDomain.strip().toLowerCase(Locale.ROOT);
     }
 
     @Transactional
@@ -45,7 +51,7 @@ class Posting {
         }
         // Replies quote this id in In-Reply-To; the mail part will route them back here by it.
         String messageId = m.messageId() != null ? m.messageId()
-                : m.kind() == MessageKind.EMAIL_OUT ? "<" + UUID.randomUUID() + "@tidings>" : null;
+                : m.kind() == MessageKind.EMAIL_OUT ? "<" + UUID.randomUUID() + "@" + mailDomain + ">" : null;
         NewMessage clean = new NewMessage(m.kind(), m.authorUser(), m.authorAddress(), subject, m.body(), to, messageId,
                 m.inReplyTo());
         ThreadMessage saved = store.insert(ref, clean, to, messageId);
