@@ -1,0 +1,82 @@
+package io.tidings.mail;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.subethamail.smtp.server.SMTPServer;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The MX: subethasmtp listening on {@code tidings.mail.inbound.bind:port}, one virtual thread per session.
+ * No AUTH and no relaying: it only takes mail for our own domains ({@link InboundRecipients}).
+ */
+@Component
+class InboundSmtpServer implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(InboundSmtpServer.class);
+
+    private final MailSettings settings;
+    private final InboundSettings inbound;
+    private final InboundRecipients recipients;
+    private final InboundReceiver receiver;
+    private SMTPServer server;
+    private ExecutorService sessions;
+
+    InboundSmtpServer(MailSettings settings, InboundSettings inbound, InboundRecipients recipients, InboundReceiver receiver) {
+        this.settings = settings;
+        this.inbound = inbound;
+        this.recipients = recipients;
+        this.receiver = receiver;
+    }
+
+    @Override
+    public synchronized void start() {
+        if (!settings.inboundEnabled() || server != null) {
+            return;
+        }
+        int maxSize = (int) Math.min(Integer.MAX_VALUE - 1, settings.maxMessageBytes());
+        sessions = Executors.newVirtualThreadPerTaskExecutor();
+        try {
+            server = SMTPServer.port(settings.inboundPort())
+                    .bindAddress(InetAddress.getByName(settings.inboundBind()))
+                    .hostName(settings.domain())
+                    .softwareName("Tidings")
+                    .messageHandlerFactory(ctx -> new InboundSmtpSession(ctx, recipients, receiver, settings.maxMessageBytes()))
+                    .maxMessageSize(maxSize)
+                    .maxRecipients(inbound.maxRecipients())
+                    .maxConnections(inbound.maxConnections())
+                    .connectionTimeout((int) inbound.connectionTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                    .executorService(sessions)
+                    .build();
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException("tidings.mail.inbound.bind: unknown address " + settings.inboundBind(), e);
+        }
+        server.start();
+        log.info("inbound SMTP (MX) listening on {}:{} for {}", settings.inboundBind(), server.getPortAllocated(), inbound.domains());
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (server != null) {
+            server.stop();
+            server = null;
+            sessions.shutdownNow();
+        }
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return server != null && server.isRunning();
+    }
+
+    /** The port actually listened on (when configured as 0), or -1 when the server is off. */
+    synchronized int port() {
+        return server == null ? -1 : server.getPortAllocated();
+    }
+}
