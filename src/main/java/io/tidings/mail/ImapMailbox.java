@@ -7,6 +7,7 @@ public record ImapMailbox(long id, String name, String host, int port, boolean t
                           boolean enabled, Long uidValidity, long lastUid, Instant lastPollAt, String lastError,
                           long fetched) {
 
+    @com.fasterxml.jackson.annotation.JsonProperty("password")
     public String password() {
         return "********";
     }

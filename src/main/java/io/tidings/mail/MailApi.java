@@ -33,9 +33,11 @@ public class MailApi {
         final ImapMailboxes mailboxes;
         final ImapPoller poller;
         final InboundSettings settings;
+        final InboundParser parser;
 
         Inbound(InboundSmtpServer smtp, InboundStore store, InboundReceiver receiver, ImapMailboxes mailboxes,
-                ImapPoller poller, InboundSettings settings) {
+                ImapPoller poller, InboundSettings settings, InboundParser parser) {
+            this.parser = parser;
             this.smtp = smtp;
             this.store = store;
             this.receiver = receiver;
@@ -73,6 +75,12 @@ public class MailApi {
     /** The mail exactly as it arrived. */
     public byte[] inboundRaw(long id) {
         return inbound.store.raw(id).orElseThrow(() -> new NotFoundException("There is no inbound mail " + id + "."));
+    }
+
+    /** The mail's readable text, parsed again from its raw bytes (what the thread got, uncut). */
+    public String inboundText(long id) {
+        InboundMail m = inbound(id);
+        return inbound.parser.parse(id, m.envelopeFrom(), m.envelopeTo(), inboundRaw(id)).text();
     }
 
     // --- IMAP mailboxes
