@@ -32,13 +32,13 @@ class ImapFetcher {
     }
 
     private final ImapMailboxes mailboxes;
-    private final InboundStore store;
+    private final InboundMailStore store;
     private final InboundRouter router;
     private final MailSettings settings;
     private final InboundSettings inbound;
     private final TransactionTemplate tx;
 
-    ImapFetcher(ImapMailboxes mailboxes, InboundStore store, InboundRouter router, MailSettings settings,
+    ImapFetcher(ImapMailboxes mailboxes, InboundMailStore store, InboundRouter router, MailSettings settings,
                 InboundSettings inbound, TransactionTemplate tx) {
         this.mailboxes = mailboxes;
         this.store = store;

@@ -9,10 +9,10 @@ import java.util.Optional;
 @Component
 class InboundReceiver {
 
-    private final InboundStore store;
+    private final InboundMailStore store;
     private final InboundRouter router;
 
-    InboundReceiver(InboundStore store, InboundRouter router) {
+    InboundReceiver(InboundMailStore store, InboundRouter router) {
         this.store = store;
         this.router = router;
     }

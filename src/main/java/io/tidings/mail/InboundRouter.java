@@ -20,12 +20,12 @@ class InboundRouter {
 
     private static final Logger log = LoggerFactory.getLogger(InboundRouter.class);
 
-    private final InboundStore store;
+    private final InboundMailStore store;
     private final InboundParser parser;
     private final List<InboundRoute> routes;
     private final TransactionTemplate tx;
 
-    InboundRouter(InboundStore store, InboundParser parser, List<InboundRoute> routes, TransactionTemplate tx) {
+    InboundRouter(InboundMailStore store, InboundParser parser, List<InboundRoute> routes, TransactionTemplate tx) {
         this.store = store;
         this.parser = parser;
         this.routes = routes;
@@ -48,7 +48,7 @@ class InboundRouter {
     @Scheduled(initialDelayString = "PT30S", fixedDelayString = "PT1M")
     void routeLeftovers() {
         for (int i = 0; i < 100; i++) {
-            Optional<Long> next = tx.execute(s -> store.nextPending().map(InboundStore.Raw::id));
+            Optional<Long> next = tx.execute(s -> store.nextPending().map(InboundMailStore.Raw::id));
             if (next == null || next.isEmpty()) {
                 return;
             }
@@ -56,7 +56,7 @@ class InboundRouter {
         }
     }
 
-    private InboundRouting routeClaimed(InboundStore.Raw raw) {
+    private InboundRouting routeClaimed(InboundMailStore.Raw raw) {
         InboundMessage mail = parser.parse(raw.id(), raw.envelopeFrom(), raw.envelopeTo(), raw.raw());
         InboundRouting result = null;
         for (InboundRoute r : routes) {
@@ -76,7 +76,7 @@ class InboundRouter {
         return result;
     }
 
-    private InboundMessage parseQuietly(InboundStore.Raw raw) {
+    private InboundMessage parseQuietly(InboundMailStore.Raw raw) {
         try {
             return parser.parse(raw.id(), raw.envelopeFrom(), raw.envelopeTo(), raw.raw());
         } catch (RuntimeException e) {

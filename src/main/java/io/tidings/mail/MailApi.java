@@ -28,14 +28,14 @@ public class MailApi {
     @org.springframework.stereotype.Component
     static final class Inbound {
         final InboundSmtpServer smtp;
-        final InboundStore store;
+        final InboundMailStore store;
         final InboundReceiver receiver;
         final ImapMailboxes mailboxes;
         final ImapPoller poller;
         final InboundSettings settings;
         final InboundParser parser;
 
-        Inbound(InboundSmtpServer smtp, InboundStore store, InboundReceiver receiver, ImapMailboxes mailboxes,
+        Inbound(InboundSmtpServer smtp, InboundMailStore store, InboundReceiver receiver, ImapMailboxes mailboxes,
                 ImapPoller poller, InboundSettings settings, InboundParser parser) {
             this.parser = parser;
             this.smtp = smtp;

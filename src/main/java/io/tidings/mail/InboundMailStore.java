@@ -14,7 +14,7 @@ import java.util.Optional;
 
 /** All SQL of stored inbound mail. */
 @Repository
-class InboundStore {
+class InboundMailStore {
 
     /** A stored mail as routing needs it. */
     record Raw(long id, String envelopeFrom, List<String> envelopeTo, byte[] raw) {
@@ -59,7 +59,7 @@ class InboundStore {
 
     private final JdbcClient jdbc;
 
-    InboundStore(JdbcClient jdbc) {
+    InboundMailStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -73,11 +73,11 @@ class InboundStore {
     }
 
     Optional<Raw> claim(long id) {
-        return jdbc.sql(CLAIM).param("id", id).query(InboundStore::raw).optional();
+        return jdbc.sql(CLAIM).param("id", id).query(InboundMailStore::raw).optional();
     }
 
     Optional<Raw> nextPending() {
-        return jdbc.sql(NEXT_PENDING).query(InboundStore::raw).optional();
+        return jdbc.sql(NEXT_PENDING).query(InboundMailStore::raw).optional();
     }
 
     void routed(long id, InboundMessage m, InboundRouting r) {
@@ -91,15 +91,15 @@ class InboundStore {
     }
 
     List<InboundMail> recent(long before, int limit) {
-        return jdbc.sql(RECENT).param("before", before).param("limit", limit).query(InboundStore::mail).list();
+        return jdbc.sql(RECENT).param("before", before).param("limit", limit).query(InboundMailStore::mail).list();
     }
 
     List<InboundMail> catchall(long before, int limit) {
-        return jdbc.sql(CATCHALL).param("before", before).param("limit", limit).query(InboundStore::mail).list();
+        return jdbc.sql(CATCHALL).param("before", before).param("limit", limit).query(InboundMailStore::mail).list();
     }
 
     Optional<InboundMail> find(long id) {
-        return jdbc.sql(FIND).param("id", id).query(InboundStore::mail).optional();
+        return jdbc.sql(FIND).param("id", id).query(InboundMailStore::mail).optional();
     }
 
     Optional<byte[]> raw(long id) {
