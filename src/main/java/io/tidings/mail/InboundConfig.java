@@ -16,8 +16,9 @@ class InboundConfig {
                                     @Value("${tidings.mail.inbound.max-connections:200}") int maxConnections,
                                     @Value("${tidings.mail.inbound.connection-timeout:60s}") Duration timeout,
                                     @Value("${tidings.mail.imap.enabled:true}") boolean imapPolling,
+                                    @Value("${tidings.workers.enabled:true}") boolean workers,
                                     @Value("${tidings.mail.imap.batch:200}") int imapBatch) {
         return new InboundSettings(InboundSettings.domains(mail.domain(), domains), maxRecipients, maxConnections, timeout,
-                imapPolling, imapBatch);
+                imapPolling && workers, imapBatch);
     }
 }

@@ -2,6 +2,7 @@ package io.tidings.mail;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.subethamail.smtp.server.SMTPServer;
@@ -25,10 +26,14 @@ class InboundSmtpServer implements SmartLifecycle {
     private final InboundSettings inbound;
     private final InboundRecipients recipients;
     private final InboundReceiver receiver;
+    private final boolean workers;
     private SMTPServer server;
     private ExecutorService sessions;
 
-    InboundSmtpServer(MailSettings settings, InboundSettings inbound, InboundRecipients recipients, InboundReceiver receiver) {
+    /** @param workers false in one-shot CLI commands, which must not take the MX port from a running server */
+    InboundSmtpServer(MailSettings settings, InboundSettings inbound, InboundRecipients recipients, InboundReceiver receiver,
+                      @Value("${tidings.workers.enabled:true}") boolean workers) {
+        this.workers = workers;
         this.settings = settings;
         this.inbound = inbound;
         this.recipients = recipients;
@@ -37,7 +42,7 @@ class InboundSmtpServer implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        if (!settings.inboundEnabled() || server != null) {
+        if (!settings.inboundEnabled() || !workers || server != null) {
             return;
         }
         int maxSize = (int) Math.min(Integer.MAX_VALUE - 1, settings.maxMessageBytes());
