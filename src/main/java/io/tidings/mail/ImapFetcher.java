@@ -118,7 +118,7 @@ class ImapFetcher {
                 mailboxes.advance(box.id(), validity, uid, false);
                 return null;
             }
-            long inboundId = store.insert("imap", box.id(), box.host(), null, envelopeFrom, List.of(), raw);
+            long inboundId = store.insert("imap", box.id(), box.host(), null, envelopeFrom, List.of(), raw, messageId);
             mailboxes.takenAs(box.id(), validity, uid, inboundId);
             mailboxes.advance(box.id(), validity, uid, true);
             if (tooBig) {

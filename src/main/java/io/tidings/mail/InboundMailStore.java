@@ -26,8 +26,8 @@ class InboundMailStore {
             thread_message_id, routed_at
             """;
     private static final String INSERT = """
-            insert into mail_inbound (source, mailbox_id, remote_address, helo, envelope_from, envelope_to, raw, size)
-            values (:source, :mailboxId, :remoteAddress, :helo, :envelopeFrom, :envelopeTo, :raw, :size)
+            insert into mail_inbound (source, mailbox_id, remote_address, helo, envelope_from, envelope_to, raw, size, message_id)
+            values (:source, :mailboxId, :remoteAddress, :helo, :envelopeFrom, :envelopeTo, :raw, :size, :messageId)
             returning id
             """;
     // Locks the row for its routing transaction; a mail already routed, or being routed elsewhere, is skipped.
@@ -42,7 +42,7 @@ class InboundMailStore {
             order by id limit 1 for update skip locked
             """;
     private static final String ROUTED = """
-            update mail_inbound set message_id = :messageId, from_address = :fromAddress, subject = :subject,
+            update mail_inbound set message_id = coalesce(:messageId, message_id), from_address = :fromAddress, subject = :subject,
                    html_sanitized = :html, route = :route, route_detail = :detail, error = :error,
                    record_model = :recordModel, record_id = :recordId, thread_message_id = :threadMessageId,
                    routed_at = now()
@@ -63,13 +63,14 @@ class InboundMailStore {
         this.jdbc = jdbc;
     }
 
+    /** @param messageId known before parsing (IMAP), else null: routing fills it in */
     long insert(String source, Long mailboxId, String remoteAddress, String helo, String envelopeFrom,
-                List<String> envelopeTo, byte[] raw) {
+                List<String> envelopeTo, byte[] raw, String messageId) {
         return jdbc.sql(INSERT).param("source", source).param("mailboxId", mailboxId)
                 .param("remoteAddress", remoteAddress).param("helo", helo)
                 .param("envelopeFrom", envelopeFrom)
                 .param("envelopeTo", envelopeTo.toArray(String[]::new)).param("raw", raw).param("size", raw.length)
-                .query(Long.class).single();
+                .param("messageId", messageId).query(Long.class).single();
     }
 
     Optional<Raw> claim(long id) {

@@ -19,7 +19,7 @@ class InboundReceiver {
 
     /** @return the stored mail's id; it is stored even when routing then fails */
     long receiveSmtp(String remoteAddress, String helo, String envelopeFrom, List<String> envelopeTo, byte[] raw) {
-        long id = store.insert("smtp", null, remoteAddress, helo, envelopeFrom, envelopeTo, raw);
+        long id = store.insert("smtp", null, remoteAddress, helo, envelopeFrom, envelopeTo, raw, null);
         router.route(id);
         return id;
     }
