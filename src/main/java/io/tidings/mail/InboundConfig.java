@@ -17,8 +17,10 @@ class InboundConfig {
                                     @Value("${tidings.mail.inbound.connection-timeout:60s}") Duration timeout,
                                     @Value("${tidings.mail.imap.enabled:true}") boolean imapPolling,
                                     @Value("${tidings.workers.enabled:true}") boolean workers,
-                                    @Value("${tidings.mail.imap.batch:200}") int imapBatch) {
+                                    @Value("${tidings.mail.imap.batch:200}") int imapBatch,
+                                    @Value("${tidings.mail.inbound.tls-keystore:}") String tlsKeystore,
+                                    @Value("${tidings.mail.inbound.tls-password:}") String tlsPassword) {
         return new InboundSettings(InboundSettings.domains(mail.domain(), domains), maxRecipients, maxConnections, timeout,
-                imapPolling && workers, imapBatch);
+                imapPolling && workers, imapBatch, tlsKeystore, tlsPassword);
     }
 }

@@ -14,12 +14,16 @@ import java.util.Set;
  * @param connectionTimeout idle time after which an SMTP session is closed
  * @param imapPolling      whether this node fetches IMAP mailboxes on schedule
  * @param imapBatch        most messages taken from one mailbox per poll
+ * @param tlsKeystore      a PKCS#12 file with the MX's key and certificate, to offer STARTTLS; empty for none
+ * @param tlsPassword      its password
  */
 public record InboundSettings(Set<String> domains, int maxRecipients, int maxConnections, Duration connectionTimeout,
-                              boolean imapPolling, int imapBatch) {
+                              boolean imapPolling, int imapBatch, String tlsKeystore, String tlsPassword) {
 
     public InboundSettings {
         domains = Set.copyOf(domains);
+        tlsKeystore = tlsKeystore == null ? "" : tlsKeystore.trim();
+        tlsPassword = tlsPassword == null ? "" : tlsPassword;
         if (maxRecipients < 1 || maxConnections < 1 || imapBatch < 1) {
             throw new IllegalArgumentException("tidings.mail.inbound: max-recipients, max-connections and imap batch must be >= 1");
         }
