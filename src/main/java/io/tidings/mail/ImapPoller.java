@@ -54,7 +54,9 @@ class ImapPoller {
 
     /** Fetches one mailbox now; waits a little when another node is fetching it. */
     ImapFetcher.Result pollNow(long id) {
-        mailboxes.get(id);
+        if (!mailboxes.get(id).enabled()) {
+            throw new ConflictException("Mailbox " + id + " is disabled; enable it to fetch it.");
+        }
         for (int attempt = 0; attempt < 60; attempt++) {
             Optional<ImapMailboxes.Lease> lease = mailboxes.lease(id, node, leaseSeconds(), 0);
             if (lease.isPresent()) {
@@ -67,7 +69,7 @@ class ImapPoller {
                 break;
             }
         }
-        throw new ConflictException("Mailbox " + id + " is disabled or being fetched by another node; try again shortly.");
+        throw new ConflictException("Mailbox " + id + " is being fetched by another node; try again shortly.");
     }
 
     private ImapFetcher.Result poll(ImapMailboxes.Lease lease) {

@@ -73,6 +73,9 @@ class InboundMailHttpTests {
         HttpResponse<String> again = api.call("POST", "/api/v1/mail/mailboxes", admin, body);
         assertThat(again.statusCode()).isEqualTo(409);
         long id = json.get("id").asLong();
+        HttpResponse<String> disabled = api.call("POST", "/api/v1/mail/mailboxes/" + id + "/disable", admin, null);
+        assertThat(ApiClient.json(disabled).get("enabled").asBoolean()).isFalse();
+        assertThat(api.call("POST", "/api/v1/mail/mailboxes/" + id + "/poll", admin, null).statusCode()).isEqualTo(409);
         assertThat(api.call("DELETE", "/api/v1/mail/mailboxes/" + id, admin, null).statusCode()).isEqualTo(204);
         assertThat(api.call("GET", "/api/v1/mail/mailboxes/" + id, admin, null).statusCode()).isEqualTo(404);
     }
