@@ -52,6 +52,9 @@ class SecurityConfig {
                         .requestMatchers("/api/v1/webhooks/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole(ADMIN)
                         .requestMatchers("/api/v1/users/**", "/api/v1/tokens/**").hasRole(ADMIN)
+                        // incoming mail: mailboxes hold credentials, raw mail is whatever anyone sent
+                        .requestMatchers("/api/v1/mail/inbound", "/api/v1/mail/inbound/**", "/api/v1/mail/mailboxes",
+                                "/api/v1/mail/mailboxes/**").hasRole(ADMIN)
                         // reviewing what may be sent (seed 001) is an admin's call
                         .requestMatchers(HttpMethod.POST, "/api/v1/sms/signatures/*/approve", "/api/v1/sms/signatures/*/reject",
                                 "/api/v1/sms/templates/*/approve", "/api/v1/sms/templates/*/reject").hasRole(ADMIN)
@@ -89,6 +92,7 @@ class SecurityConfig {
                         .requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/error").permitAll()
                         .requestMatchers("/l/**", "/mail/unsubscribe/**").permitAll()
                         .requestMatchers("/settings/users/**", "/settings/tokens/**", "/credits/topup").hasRole(ADMIN)
+                        .requestMatchers("/mail/inbound", "/mail/inbound/**", "/mail/mailboxes", "/mail/mailboxes/**").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.POST, "/sms/providers", "/sms/providers/**", "/sms/rates/**").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.POST, "/sms/signatures/*/approve", "/sms/signatures/*/reject",
                                 "/sms/templates/*/approve", "/sms/templates/*/reject").hasRole(ADMIN)

@@ -73,6 +73,14 @@ public class DispatchApi {
     }
 
     /**
+     * A bounce: the message with this id did not arrive after all. Only a sent (or already delivered)
+     * message changes; returns whether it did.
+     */
+    public boolean markBounced(long id, String detail) {
+        return store.bounced(id, detail);
+    }
+
+    /**
      * Many delivery reports in one statement: {@code delivered[i]} tells whether {@code providerMessageIds[i]} was
      * delivered (else it failed). Returns the provider ids that matched a sent message.
      */

@@ -164,6 +164,18 @@ class DispatchStore {
             select id from reported
             """;
 
+    // A bounce comes after the message was handed over, so "delivered" (to the next server) may turn into failed too.
+    private static final String BOUNCED = """
+            with bounced as (
+                update dispatch_messages set state = 'failed', last_error = :detail::text, updated_at = now()
+                where id = :id and state in ('sent', 'delivered')
+                returning id
+            ), history as (
+                insert into dispatch_events (message_id, state, detail) select id, 'failed', :detail::text from bounced
+            )
+            select count(*) from bounced
+            """;
+
     // The same for many reports at once; a provider id given twice changes its message once.
     private static final String REPORT_ALL = """
             with reported as (
@@ -311,6 +323,10 @@ class DispatchStore {
         return jdbc.sql(REPORT).param("channel", channel).param("providerId", providerId)
                 .param("state", state.key()).param("detail", detail)
                 .query(Long.class).list().stream().findFirst();
+    }
+
+    boolean bounced(long id, String detail) {
+        return jdbc.sql(BOUNCED).param("id", id).param("detail", detail).query(Long.class).single() > 0;
     }
 
     /** @return the provider ids that matched a sent message */

@@ -31,6 +31,11 @@ class Posting {
 
     @Transactional
     ThreadMessage post(RecordRef ref, NewMessage m) {
+        return post(ref, m, true);
+    }
+
+    @Transactional
+    ThreadMessage post(RecordRef ref, NewMessage m, boolean notify) {
         String title = guard.require(ref);
         if (m.kind() == null) {
             throw new InvalidInputException("kind", "a message needs a kind");
@@ -55,7 +60,9 @@ class Posting {
         NewMessage clean = new NewMessage(m.kind(), m.authorUser(), m.authorAddress(), subject, m.body(), to, messageId,
                 m.inReplyTo());
         ThreadMessage saved = store.insert(ref, clean, to, messageId);
-        notifier.notify(saved, title, to);
+        if (notify) {
+            notifier.notify(saved, title, to);
+        }
         return saved;
     }
 }

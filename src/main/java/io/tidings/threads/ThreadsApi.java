@@ -63,6 +63,14 @@ public class ThreadsApi {
         return smsInThreads.send(ref, text, actor);
     }
 
+    /**
+     * Stores the message without telling any follower: for automatic mail (auto-replies, out-of-office)
+     * that belongs in the thread but must never be forwarded, or two auto-responders would loop.
+     */
+    public ThreadMessage postWithoutNotifying(RecordRef ref, NewMessage message) {
+        return posting.post(ref, message, false);
+    }
+
     /** For routing a reply: the thread message whose Message-ID it answers. */
     public Optional<ThreadMessage> findByMessageId(String messageId) {
         return store.byMessageId(messageId);
