@@ -1,5 +1,10 @@
 package io.tidings.web;
 
+import io.tidings.contacts.Contact;
+import io.tidings.contacts.ContactQuery;
+import io.tidings.contacts.ContactsApi;
+import io.tidings.threads.Subtype;
+
 import io.tidings.shared.InvalidInputException;
 import io.tidings.threads.Follower;
 import io.tidings.threads.MessageKind;
@@ -25,9 +30,11 @@ import java.util.Set;
 class RecordThreadPageController {
 
     private final ThreadsApi threads;
+    private final ContactsApi contacts;
 
-    RecordThreadPageController(ThreadsApi threads) {
+    RecordThreadPageController(ThreadsApi threads, ContactsApi contacts) {
         this.threads = threads;
+        this.contacts = contacts;
     }
 
     @PostMapping("/records/{model}/{id}/messages")
@@ -55,15 +62,42 @@ class RecordThreadPageController {
     }
 
     @PostMapping("/records/{model}/{id}/followers")
-    String follow(@PathVariable String model, @PathVariable long id, @RequestParam String action, Authentication auth) {
+    String follow(@PathVariable String model, @PathVariable long id, @RequestParam String action,
+                  @RequestParam(required = false) List<String> subtypes, @RequestParam(required = false) String contactEmail,
+                  @RequestParam(required = false) String subtypesShown, Authentication auth, RedirectAttributes flash) {
         RecordRef ref = RecordRef.of(model, id);
-        Follower me = Follower.user(auth.getName(), Set.of());
-        if ("unfollow".equals(action)) {
-            threads.unfollow(ref, me);
-        } else {
-            threads.follow(ref, me);
+        try {
+            Set<Subtype> chosen = subtypes == null ? Set.of()
+                    : subtypes.stream().map(Subtype::parse).collect(java.util.stream.Collectors.toUnmodifiableSet());
+            switch (action) {
+                case "unfollow" -> threads.unfollow(ref, Follower.user(auth.getName(), Set.of()));
+                case "follow" -> {
+                    if (chosen.isEmpty() && subtypesShown != null) {
+                        throw new InvalidInputException("subtypes", "choose at least one of discussion, note and stage change, or unfollow");
+                    }
+                    threads.follow(ref, Follower.user(auth.getName(), chosen));
+                }
+                case "add-contact" -> {
+                    Contact c = contactByEmail(contactEmail);
+                    threads.follow(ref, Follower.contact(c.id(), chosen));
+                }
+                case "remove-contact" -> threads.unfollow(ref, Follower.contact(contactByEmail(contactEmail).id(), Set.of()));
+                default -> throw new InvalidInputException("action", "choose follow, unfollow, add-contact or remove-contact");
+            }
+        } catch (InvalidInputException e) {
+            flash.addFlashAttribute("threadError", e.getMessage());
         }
         return "redirect:" + ThreadPanel.pageOf(ref);
+    }
+
+    private Contact contactByEmail(String email) {
+        if (email == null || email.isBlank()) {
+            throw new InvalidInputException("contactEmail", "give the email address of the contact who should follow");
+        }
+        String wanted = email.strip();
+        return contacts.search(new ContactQuery(wanted, null, null, 20)).items().stream()
+                .filter(c -> wanted.equalsIgnoreCase(c.email())).findFirst()
+                .orElseThrow(() -> new InvalidInputException("contactEmail", "no contact has the email address " + wanted));
     }
 
     @PostMapping("/records/{model}/{id}/activities")

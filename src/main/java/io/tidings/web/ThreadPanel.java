@@ -4,6 +4,7 @@ import io.tidings.accounts.AccountsApi;
 import io.tidings.accounts.User;
 import io.tidings.threads.Follower;
 import io.tidings.threads.RecordRef;
+import io.tidings.threads.Subtype;
 import io.tidings.threads.ThreadsApi;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
@@ -18,10 +19,12 @@ class ThreadPanel {
 
     private final ThreadsApi threads;
     private final AccountsApi accounts;
+    private final io.tidings.contacts.ContactsApi contacts;
 
-    ThreadPanel(ThreadsApi threads, AccountsApi accounts) {
+    ThreadPanel(ThreadsApi threads, AccountsApi accounts, io.tidings.contacts.ContactsApi contacts) {
         this.threads = threads;
         this.accounts = accounts;
+        this.contacts = contacts;
     }
 
     void fill(Model model, RecordRef ref, String me) {
@@ -29,7 +32,14 @@ class ThreadPanel {
         model.addAttribute("threadPath", "/records/" + ref.model().key() + "/" + ref.id());
         model.addAttribute("messages", threads.messages(ref, null, SHOWN).messages());
         model.addAttribute("followers", followers);
-        model.addAttribute("following", followers.stream().anyMatch(f -> f.kind() == Follower.Kind.USER && f.user().equals(me)));
+        Follower mine = followers.stream().filter(f -> f.kind() == Follower.Kind.USER && f.user().equals(me)).findFirst().orElse(null);
+        model.addAttribute("following", mine != null);
+        model.addAttribute("mySubtypes", mine == null ? java.util.EnumSet.allOf(Subtype.class) : mine.subtypes());
+        model.addAttribute("allSubtypes", Subtype.values());
+        java.util.Map<Long, String> contactNames = new java.util.HashMap<>();
+        followers.stream().filter(f -> f.kind() == Follower.Kind.CONTACT).forEach(f -> contacts.find(f.contactId())
+                .ifPresent(c -> contactNames.put(c.id(), c.name() + (c.email() == null ? "" : " <" + c.email() + ">"))));
+        model.addAttribute("contactNames", contactNames);
         model.addAttribute("activities", threads.activities(ref));
         model.addAttribute("users", accounts.users().stream().filter(User::enabled).map(User::username).toList());
         model.addAttribute("me", me);

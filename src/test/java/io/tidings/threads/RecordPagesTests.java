@@ -112,4 +112,27 @@ class RecordPagesTests {
         String token = accounts.createToken("viewer-" + run, Role.VIEWER, null).secret();
         assertThat(new ApiClient(port).call("POST", "/api/v1/leads", token, "{\"name\":\"nope\"}").statusCode()).isEqualTo(403);
     }
+
+    @Test
+    void aUserChoosesWhichSubtypesToFollowAndAddsTheContactAsAFollowerFromThePage() throws Exception {
+        String lead = post("/leads", "/leads", Map.of("name", "Subtypes lead " + run));
+        String followers = lead.replace("/leads/", "/records/lead/") + "/followers";
+        var form = new java.util.LinkedHashMap<String, String>();
+        form.put("action", "follow");
+        form.put("subtypesShown", "1");
+        form.put("subtypes", "stage_change");
+        post(followers, lead, form);
+        String html = web.get(lead).body();
+        assertThat(html).contains("Update what I follow", "stage change");
+        assertThat(html).containsPattern("id=\"subtype-note\"(?![^>]*checked)");
+
+        post(followers, lead, Map.of("action", "add-contact", "contactEmail", "page-" + run + "@example.com"));
+        assertThat(web.get(lead).body()).contains("Page " + run + " &lt;page-" + run + "@example.com&gt;");
+
+        post(followers, lead, Map.of("action", "add-contact", "contactEmail", "nobody-" + run + "@example.com"));
+        assertThat(web.get(lead).body()).contains("no contact has the email address nobody-" + run + "@example.com");
+
+        post(followers, lead, Map.of("action", "follow", "subtypesShown", "1"));
+        assertThat(web.get(lead).body()).contains("choose at least one of discussion, note and stage change");
+    }
 }
