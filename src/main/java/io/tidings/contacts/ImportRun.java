@@ -34,9 +34,7 @@ final class ImportRun implements Runnable {
     private static final Logger log = LoggerFactory.getLogger(ImportRun.class);
     static final int BATCH_ROWS = 1000;
     static final int MAX_LISTED_REJECTIONS = 10_000;
-    // Enough to keep every normaliser busy; more only keeps rows alive across young collections,
-    // whose cost is what survives them (ADR 0003).
-    private static final int QUEUE_BATCHES = 8;
+    private static final int QUEUE_BATCHES = 32;
     private static final int ATTEMPTS = 5;
     private static final Future<RowNormaliser.Batch> END = CompletableFuture.completedFuture(null);
 
