@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** Search pages and the CSV export, which walks the same keyset pages to the end. */
@@ -33,7 +34,7 @@ class ContactSearch {
     ContactPage search(ContactQuery q) {
         int limit = q.limit() <= 0 ? DEFAULT_LIMIT : Math.min(q.limit(), ContactQuery.MAX_LIMIT);
         // one row more than asked says whether there is a next page
-        List<Contact> rows = store.search(pattern(q.q()), blankToNull(q.tag()), cursor(q.after()), limit + 1);
+        List<Contact> rows = store.search(terms(q.q()), blankToNull(q.tag()), cursor(q.after()), limit + 1);
         if (rows.size() <= limit) {
             return new ContactPage(rows, null);
         }
@@ -42,7 +43,7 @@ class ContactSearch {
     }
 
     void export(ContactQuery q, Writer out) {
-        String pattern = pattern(q.q());
+        ContactStore.SearchTerms terms = terms(q.q());
         String tag = blankToNull(q.tag());
         long after = cursor(q.after());
         try {
@@ -52,7 +53,7 @@ class ContactSearch {
             header.addAll(custom);
             csv.writeRecord(header.stream().map(CsvCells::neutralise).toList());
             while (true) {
-                List<Contact> batch = store.search(pattern, tag, after, EXPORT_BATCH);
+                List<Contact> batch = store.search(terms, tag, after, EXPORT_BATCH);
                 for (Contact c : batch) {
                     csv.writeRecord(row(c, custom));
                 }
@@ -91,6 +92,20 @@ class ContactSearch {
         return cells.stream().map(CsvCells::neutralise).toList();
     }
 
+    /**
+     * What q looks for: a substring of the name, company or phone (a phone-looking q is matched as
+     * the number it is, or by its digits), or the beginning of the email or of its domain.
+     */
+    ContactStore.SearchTerms terms(String q) {
+        String text = blankToNull(q);
+        if (text == null) {
+            return ContactStore.SearchTerms.NONE;
+        }
+        String email = like(text.toLowerCase(Locale.ROOT));
+        String domain = text.startsWith("@") ? like(text.substring(1).toLowerCase(Locale.ROOT)) : email;
+        return new ContactStore.SearchTerms(pattern(text), email + "%", domain + "%");
+    }
+
     /** An ILIKE pattern for q; a phone-looking q is matched as the number it is, or by its digits. */
     String pattern(String q) {
         String text = blankToNull(q);
@@ -109,7 +124,12 @@ class ContactSearch {
                 }
             }
         }
-        return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return "%" + like(text) + "%";
+    }
+
+    /** q as literal text in a LIKE pattern. */
+    private static String like(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     private static long cursor(String after) {

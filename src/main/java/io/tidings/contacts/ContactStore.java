@@ -2,6 +2,8 @@ package io.tidings.contacts;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.List;
 import java.util.Optional;
@@ -36,17 +38,27 @@ class ContactStore {
     private static final String ID_BY_PHONE = "select id from contacts where phone = :phone";
     /** The expression of the contacts_search_trgm index, character for character. */
     static final String SEARCH_TEXT = """
-            (coalesce(name, '') || ' ' || coalesce(email, '') || ' ' || coalesce(phone, '') || ' ' || coalesce(company, ''))""";
-    // Keyset paging: "id > :after order by id" reads only the page, however deep it is. The trigram
-    // index serves the ILIKE; the nulls switch a filter off, and PostgreSQL plans each call with its values.
+            (coalesce(name, '') || ' ' || coalesce(company, '') || ' ' || coalesce(phone, ''))""";
+    // Keyset paging: "id > :after order by id" reads only the page, however deep it is. Trigrams serve
+    // the ILIKE over name, company and phone; an email is matched by its beginning or its domain's,
+    // each a range of a "C"-collation B-tree (V2_3). PostgreSQL must plan each call with its values
+    // (see PLAN_EACH_CALL): the nulls switch filters off, and a LIKE prefix is an index range only
+    // when the prefix is known.
     private static final String SEARCH = """
             select %s
             from contacts
-            where (cast(:pattern as text) is null or %s ilike cast(:pattern as text))
+            where (cast(:pattern as text) is null
+                   or %s ilike cast(:pattern as text)
+                   or email collate "C" like cast(:emailPrefix as text)
+                   or split_part(email, '@', 2) collate "C" like cast(:domainPrefix as text))
               and (cast(:tag as text) is null or tags @> array[cast(:tag as text)])
               and id > :after
             order by id
             limit :limit""".formatted(CONTACT_COLUMNS, SEARCH_TEXT);
+    // After five executions of one prepared statement PostgreSQL may switch to a generic plan, made
+    // without the values: it walks the primary key and filters, and a rare q then reads all of a
+    // million contacts (0.8 s instead of 0.2 ms, measured). For this transaction only, plan every call.
+    private static final String PLAN_EACH_CALL = "select set_config('plan_cache_mode', 'force_custom_plan', true)";
 
     // Custom fields become export columns; their names come from the whole table, before streaming starts.
     private static final String CUSTOM_FIELD_NAMES = """
@@ -93,9 +105,12 @@ class ContactStore {
             limit :limit""";
 
     private final JdbcClient jdbc;
+    private final TransactionTemplate readOnly;
 
-    ContactStore(JdbcClient jdbc) {
+    ContactStore(JdbcClient jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
     }
 
     Contact insert(ContactRows.Values v) {
@@ -132,10 +147,21 @@ class ContactStore {
         return jdbc.sql(ID_BY_PHONE).param("phone", phone).query(Long.class).optional();
     }
 
-    /** @param pattern an ILIKE pattern, or null */
-    List<Contact> search(String pattern, String tag, long after, int limit) {
-        return jdbc.sql(SEARCH).param("pattern", pattern).param("tag", tag).param("after", after)
-                .param("limit", limit).query(ContactRows::contact).list();
+    /**
+     * What a q looks for: an ILIKE pattern over name, company and phone, and LIKE prefixes of the
+     * email and of its domain. All null, or none.
+     */
+    record SearchTerms(String pattern, String emailPrefix, String domainPrefix) {
+        static final SearchTerms NONE = new SearchTerms(null, null, null);
+    }
+
+    List<Contact> search(SearchTerms terms, String tag, long after, int limit) {
+        return readOnly.execute(s -> {
+            jdbc.sql(PLAN_EACH_CALL).query().listOfRows();
+            return jdbc.sql(SEARCH).param("pattern", terms.pattern()).param("emailPrefix", terms.emailPrefix())
+                    .param("domainPrefix", terms.domainPrefix()).param("tag", tag).param("after", after)
+                    .param("limit", limit).query(ContactRows::contact).list();
+        });
     }
 
     List<String> customFieldNames(int limit) {

@@ -92,11 +92,14 @@ public final class ImportBench {
                 ContactsApi contacts = ctx.getBean(ContactsApi.class);
                 System.gc();
                 resetHeapPeaks();
+                long cpu0 = processCpuNanos();
                 long t0 = System.nanoTime();
                 long id = contacts.startImport(csv, ImportOptions.defaults(), "bench");
                 status = contacts.awaitImport(id, Duration.ofHours(2));
                 seconds = (System.nanoTime() - t0) / 1e9;
                 peakHeap = heapPeaks();
+                System.err.printf(Locale.ROOT, "tidings: the import used %.1f CPU-seconds in this JVM%n",
+                        (processCpuNanos() - cpu0) / 1e9);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return 1;
@@ -116,6 +119,11 @@ public final class ImportBench {
                 deleteTree(data);
             }
         }
+    }
+
+    private static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : 0;
     }
 
     private static boolean isEmptyDirectory(Path dir) throws IOException {

@@ -44,6 +44,9 @@ final class StageCopy {
         if (s == null) {
             return sb.append("\\N");
         }
+        if (plain(s)) {
+            return sb.append(s);
+        }
         for (int i = 0, n = s.length(); i < n; i++) {
             char c = s.charAt(i);
             switch (c) {
@@ -55,6 +58,17 @@ final class StageCopy {
             }
         }
         return sb;
+    }
+
+    /** Nothing to escape: the common case, copied whole. */
+    private static boolean plain(String s) {
+        for (int i = 0, n = s.length(); i < n; i++) {
+            char c = s.charAt(i);
+            if (c == '\\' || c < ' ' && (c == '\t' || c == '\n' || c == '\r')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** {"a","b \"c\""}: every element quoted, so commas, braces and NULL-looking words stay text. */

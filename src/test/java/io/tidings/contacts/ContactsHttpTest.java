@@ -214,6 +214,36 @@ class ContactsHttpTest {
     }
 
     @Test
+    void qFindsAnEmailByItsBeginningOrItsDomainAndAPhoneByAnyRunOfItsDigits() {
+        String domain = TestData.tag("mailhost").toLowerCase() + ".example";
+        String email = TestData.email("Adax.Lovelace").replace("example.com", domain);
+        String phone = TestData.phone();
+        long id = create("{\"name\":\"Countess\",\"email\":\"%s\",\"phone\":\"%s\"}".formatted(email, phone))
+                .get("id").asLong();
+        for (String q : List.of(email.substring(0, 9).toUpperCase(), email, domain, "@" + domain,
+                domain.substring(0, 12), phone.substring(4, 11))) {
+            assertThat(ids(q)).as("q=" + q).contains(id);
+        }
+        // an underscore in q is a character, not LIKE's "any character"
+        assertThat(ids("ada_.lovelace")).as("q=ada_.lovelace").doesNotContain(id);
+    }
+
+    @Test
+    void aFragmentFromTheMiddleOfAnEmailIsNotSearchedSoImportsNeedNoTrigramsOfEmails() {
+        String email = TestData.email("zq" + "wholename");
+        long id = create("{\"name\":\"Somebody Else\",\"email\":\"%s\"}".formatted(email)).get("id").asLong();
+        assertThat(ids(email.substring(0, 6))).contains(id);
+        assertThat(ids(email.substring(2, 11))).doesNotContain(id);
+    }
+
+    private List<Long> ids(String q) {
+        JsonNode page = ApiClient.json(admin.get("/api/v1/contacts?limit=50&q=" + q(q)));
+        List<Long> ids = new ArrayList<>();
+        page.get("items").forEach(c -> ids.add(c.get("id").asLong()));
+        return ids;
+    }
+
+    @Test
     void aCursorThatIsNotOneIsABadRequest() {
         assertThat(admin.get("/api/v1/contacts?after=abc").statusCode()).isEqualTo(400);
     }
