@@ -49,6 +49,8 @@ class EmailChannel implements Channel, DisposableBean {
     static final Duration NO_SERVER_RETRY = Duration.ofMinutes(2);
     /** A small batch stays on one connection: a lane is worth opening for this many messages or more. */
     static final int MESSAGES_PER_LANE = 32;
+    /** Batches in flight per node (see {@link #loops()}). */
+    static final int LOOPS = 2;
 
     private final RecipientRules rules;
     private final MessageComposer composer;
@@ -142,9 +144,16 @@ class EmailChannel implements Channel, DisposableBean {
         laneThreads.shutdownNow();
     }
 
-    /** How many connections a batch of n goes over. */
+    /** While one batch is written back and the next claimed, the other is sending. */
+    @Override
+    public int loops() {
+        return LOOPS;
+    }
+
+    /** How many connections a batch of n goes over: the loops share the pool's connections. */
     int lanes(int n) {
-        return Math.max(1, Math.min(smtp.poolSize(), n / MESSAGES_PER_LANE));
+        int perLoop = Math.max(1, (smtp.poolSize() + LOOPS - 1) / LOOPS);
+        return Math.max(1, Math.min(perLoop, n / MESSAGES_PER_LANE));
     }
 
     private SendResult[] sendInLanes(List<Ready> ready, List<SmtpTarget> order) {
