@@ -4,8 +4,14 @@ import io.tidings.shared.InvalidInputException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Consent per channel, its history, and the blocklist. */
 @Component
@@ -48,6 +54,53 @@ class Consents {
         return store.marketingFacts(contactId, channel)
                 .map(MarketingEligibility::refusal)
                 .orElse(Optional.of("no contact with id " + contactId));
+    }
+
+    /** The set-based {@link #marketingRefusal}: every id maps to its refusal, or is absent when it may receive. */
+    Map<Long, String> marketingRefusals(Collection<Long> contactIds, Channel channel) {
+        if (channel == null) {
+            throw new InvalidInputException("channel", "channel is required: email or sms");
+        }
+        Set<Long> ids = new LinkedHashSet<>(contactIds);
+        ids.remove(null);
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, MarketingFacts> facts = store.marketingFacts(ids, channel);
+        Map<Long, String> refusals = new HashMap<>();
+        for (Long id : ids) {
+            MarketingFacts f = facts.get(id);
+            if (f == null) {
+                refusals.put(id, "no contact with id " + id);
+            } else {
+                MarketingEligibility.refusal(f).ifPresent(reason -> refusals.put(id, reason));
+            }
+        }
+        return refusals;
+    }
+
+    /** The set-based {@link #isBlocked}: one statement for the whole batch. */
+    BlocklistCheck checkBlocklist(Channel channel, Collection<String> addresses) {
+        Map<String, String> normal = new HashMap<>();
+        Map<String, String> invalid = new HashMap<>();
+        for (String a : addresses) {
+            try {
+                normal.put(a, address(channel, a));
+            } catch (InvalidInputException e) {
+                if (channel == null) {
+                    throw e;
+                }
+                invalid.put(String.valueOf(a), e.getMessage());
+            }
+        }
+        Set<String> blockedNormal = normal.isEmpty() ? Set.of() : store.blockedAmong(channel, new HashSet<>(normal.values()));
+        Set<String> blocked = new HashSet<>();
+        normal.forEach((given, n) -> {
+            if (blockedNormal.contains(n)) {
+                blocked.add(given);
+            }
+        });
+        return new BlocklistCheck(blocked, invalid);
     }
 
     boolean isBlocked(Channel channel, String address) {

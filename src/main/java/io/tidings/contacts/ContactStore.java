@@ -5,8 +5,13 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Every SQL statement of the contacts module. */
 @Repository
@@ -97,6 +102,18 @@ class ContactStore {
     private static final String UNBLOCK = "delete from blocklist where channel = :channel and address = :address";
     private static final String IS_BLOCKED = """
             select exists (select 1 from blocklist where channel = :channel and address = :address)""";
+    // A sender's batch at once: one statement for any number of addresses or contacts.
+    private static final String BLOCKED_AMONG = """
+            select address from blocklist where channel = :channel and address = any(cast(:addresses as text[]))""";
+    private static final String MARKETING_FACTS_OF = """
+            select c.id, c.email, c.phone, c.email_consent, c.sms_consent,
+                   exists (select 1 from blocklist b
+                           where b.channel = :channel
+                             and b.address = case when :channel = 'email' then lower(c.email) else c.phone end) as blocked
+            from contacts c where c.id = any(cast(:ids as bigint[]))""";
+    // lower(email) is what contacts_email_uq indexes
+    private static final String IDS_BY_EMAILS = """
+            select lower(email) as email, id from contacts where lower(email) = any(cast(:emails as text[]))""";
     private static final String LIST_BLOCKLIST = """
             select channel, address, reason, created_by, created_at from blocklist
             where (cast(:channel as text) is null or channel = cast(:channel as text))
@@ -193,6 +210,30 @@ class ContactStore {
                 .optional();
     }
 
+    /** @param contactIds distinct ids; the facts of those that exist, by id */
+    Map<Long, MarketingFacts> marketingFacts(Collection<Long> contactIds, Channel channel) {
+        Map<Long, MarketingFacts> facts = new HashMap<>();
+        jdbc.sql(MARKETING_FACTS_OF).param("ids", contactIds.stream().mapToLong(Long::longValue).toArray())
+                .param("channel", channel.key())
+                .query(rs -> {
+                    facts.put(rs.getLong("id"), new MarketingFacts(channel,
+                            channel == Channel.EMAIL ? rs.getString("email") : rs.getString("phone"),
+                            ConsentState.parse(rs.getString(channel == Channel.EMAIL ? "email_consent" : "sms_consent")),
+                            rs.getBoolean("blocked")));
+                });
+        return facts;
+    }
+
+    /** @param emails lowercase; the contact id of each that belongs to a contact */
+    Map<String, Long> idsByEmail(Collection<String> emails) {
+        Map<String, Long> ids = new HashMap<>();
+        jdbc.sql(IDS_BY_EMAILS).param("emails", emails.toArray(String[]::new))
+                .query(rs -> {
+                    ids.put(rs.getString("email"), rs.getLong("id"));
+                });
+        return ids;
+    }
+
     BlockedAddress block(Channel channel, String address, String reason, String actor) {
         return jdbc.sql(BLOCK).param("channel", channel.key()).param("address", address).param("reason", reason)
                 .param("actor", actor).query(ContactRows::blocked).single();
@@ -210,6 +251,12 @@ class ContactStore {
     boolean isBlocked(Channel channel, String address) {
         return jdbc.sql(IS_BLOCKED).param("channel", channel.key()).param("address", address)
                 .query(Boolean.class).single();
+    }
+
+    /** @param addresses normalised as stored; those on the blocklist */
+    Set<String> blockedAmong(Channel channel, Collection<String> addresses) {
+        return new HashSet<>(jdbc.sql(BLOCKED_AMONG).param("channel", channel.key())
+                .param("addresses", addresses.toArray(String[]::new)).query(String.class).list());
     }
 
     List<BlockedAddress> blocklist(Channel channel, String afterChannel, String afterAddress, int limit) {

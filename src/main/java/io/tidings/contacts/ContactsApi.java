@@ -6,7 +6,12 @@ import java.io.InputStream;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 
 /**
@@ -123,6 +128,33 @@ public class ContactsApi {
     /** @param address an email, or a phone in any format (read in the default region) */
     public boolean isBlocked(Channel channel, String address) {
         return consents.isBlocked(channel, address);
+    }
+
+    /**
+     * {@link #isBlocked} for a sender's whole batch, in one query: which of the addresses are blocklisted,
+     * and which are no valid address for the channel (isBlocked would throw for those).
+     */
+    public BlocklistCheck checkBlocklist(Channel channel, Collection<String> addresses) {
+        return consents.checkBlocklist(channel, addresses);
+    }
+
+    /**
+     * {@link #marketingRefusal} for a sender's whole batch, in one query: each contact that may not receive
+     * marketing on the channel maps to why (an unknown id too); the ids that may are absent.
+     */
+    public Map<Long, String> marketingRefusals(Collection<Long> contactIds, Channel channel) {
+        return consents.marketingRefusals(contactIds, channel);
+    }
+
+    /** The contact id of each email that belongs to a contact, keyed by the lowercase email; one query. */
+    public Map<String, Long> contactIdsByEmail(Collection<String> emails) {
+        Set<String> lower = new HashSet<>();
+        for (String e : emails) {
+            if (e != null && !e.isBlank()) {
+                lower.add(e.strip().toLowerCase(Locale.ROOT));
+            }
+        }
+        return lower.isEmpty() ? Map.of() : store.idsByEmail(lower);
     }
 
     public BlockedAddress block(Channel channel, String address, String reason, String actor) {

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * A way out of Tidings (an SMS gateway, a mail transport). Every Spring bean implementing this is
- * found at startup and gets one worker loop per node.
+ * found at startup and gets {@link #loops()} worker loops per node (one unless it says otherwise).
  *
  * <p>{@link #send} gets a batch claimed under a lease and returns one {@link SendResult} per message
  * (matched by message id, in any order). A message left without a result is retried; an exception
@@ -18,4 +18,13 @@ public interface Channel {
     String name();
 
     List<SendResult> send(List<QueuedMessage> batch);
+
+    /**
+     * How many batches of this channel one node works on at once, each claimed by its own loop (claims
+     * skip each other's locked rows). More than one keeps the channel sending while a loop writes its
+     * results back and claims the next batch; {@link #send} is then called concurrently.
+     */
+    default int loops() {
+        return 1;
+    }
 }

@@ -18,7 +18,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs one worker loop per {@link Channel} bean on this node. One-shot CLI commands turn this off
+ * Runs {@link Channel#loops()} worker loops (usually one) per {@link Channel} bean on this node. One-shot CLI commands turn this off
  * with {@code tidings.workers.enabled=false} so they never pick up a server's work.
  */
 @Component
@@ -62,10 +62,14 @@ class DispatchWorkers implements SmartLifecycle {
         }
         stopSignal = new CountDownLatch(1);
         for (Channel channel : channels) {
-            Backoff backoff = new Backoff(settings.retryBase(), settings.retryCap(), ThreadLocalRandom.current());
-            ChannelWorker worker = new ChannelWorker(channel, store, settings, node, backoff);
-            workers.add(worker);
-            threads.add(Thread.ofVirtual().name("dispatch-" + channel.name()).start(() -> loop(worker)));
+            int loops = Math.max(1, channel.loops());
+            for (int i = 1; i <= loops; i++) {
+                Backoff backoff = new Backoff(settings.retryBase(), settings.retryCap(), ThreadLocalRandom.current());
+                ChannelWorker worker = new ChannelWorker(channel, store, settings, node, backoff);
+                workers.add(worker);
+                String name = "dispatch-" + channel.name() + (loops > 1 ? "-" + i : "");
+                threads.add(Thread.ofVirtual().name(name).start(() -> loop(worker)));
+            }
         }
         log.info("dispatch workers started on node {} for channels {}", node, channels.stream().map(Channel::name).toList());
     }

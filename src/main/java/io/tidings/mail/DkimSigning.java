@@ -13,7 +13,7 @@ import java.util.Optional;
 /**
  * Makes the DKIM signer for the mail domain with the key in {@link DkimKeys}: rsa-sha256, relaxed/relaxed,
  * over exactly {@link #SIGNED_HEADERS}. A signer holds one {@code Signature} and is not thread-safe, so each
- * batch gets its own (cheap: the key is cached).
+ * sending lane of a batch gets its own (cheap: the key is parsed once and cached by {@link DkimKeys}).
  */
 @Component
 class DkimSigning {

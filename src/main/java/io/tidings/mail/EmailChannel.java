@@ -6,11 +6,13 @@ import io.tidings.dispatch.SendResult;
 import io.tidings.dispatch.Traffic;
 import io.tidings.shared.InvalidInputException;
 import io.tidings.threads.RecordRef;
-import jakarta.mail.MessagingException;
+import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import org.eclipse.angus.mail.smtp.SMTPMessage;
-import org.simplejavamail.utils.mail.dkim.DkimMessage;
 import org.simplejavamail.utils.mail.dkim.DkimSigner;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -19,21 +21,36 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The dispatch channel {@code email}: reads each queued payload ({@link EmailPayload}), drops what must
  * not be sent (bounced, blocklisted, marketing without consent, header injection) as failed, builds and
- * DKIM-signs the rest, and sends the batch over pooled SMTP connections with failover. Per batch it asks
- * the database once for bounced addresses and once for the servers; per message only the contacts
- * module's blocklist (and consent, for marketing).
+ * DKIM-signs the rest, and sends the batch over pooled SMTP connections with failover.
+ *
+ * <p>The database is asked per batch, set-based ({@link RecipientRules}: bounced, blocklist, consent; the
+ * thread chain once per thread message; the servers once). A batch of at least {@link #MESSAGES_PER_LANE}
+ * messages per connection is then sent in parallel lanes, up to {@code tidings.mail.smtp.pool-size} of
+ * them, each on its own thread (the caller's is one) with its own pooled connection and DKIM signer: the lanes take the next
+ * message from one shared counter, so each message is sent once and by one lane, signing uses every core
+ * and one lane's SMTP round trips overlap another's signing.
  */
 @Component
-class EmailChannel implements Channel {
+class EmailChannel implements Channel, DisposableBean {
 
+    private static final Logger log = LoggerFactory.getLogger(EmailChannel.class);
     static final String NAME = "email";
     /** Without any server mail waits; an operator adding one should not wait long for it to leave. */
     static final Duration NO_SERVER_RETRY = Duration.ofMinutes(2);
+    /** A small batch stays on one connection: a lane is worth opening for this many messages or more. */
+    static final int MESSAGES_PER_LANE = 32;
+    /** Batches in flight per node (see {@link #loops()}). */
+    static final int LOOPS = 2;
 
     private final RecipientRules rules;
     private final MessageComposer composer;
@@ -42,9 +59,14 @@ class EmailChannel implements Channel {
     private final MailTokens tokens;
     private final SmtpServers servers;
     private final SmtpPool pool;
+    private final SmtpSettings smtp;
+    // Platform threads: a lane is CPU work (signing) between socket waits, and a virtual thread that blocks
+    // in a class initialiser pins its carrier; with many lanes on two cores that once stalled every lane.
+    private final ExecutorService laneThreads = Executors.newCachedThreadPool(
+            Thread.ofPlatform().name("email-lane-", 1).daemon(true).factory());
 
     EmailChannel(RecipientRules rules, MessageComposer composer, ThreadHeaders threadHeaders, DkimSigning dkim,
-                 MailTokens tokens, SmtpServers servers, SmtpPool pool) {
+                 MailTokens tokens, SmtpServers servers, SmtpPool pool, SmtpSettings smtp) {
         this.rules = rules;
         this.composer = composer;
         this.threadHeaders = threadHeaders;
@@ -52,6 +74,7 @@ class EmailChannel implements Channel {
         this.tokens = tokens;
         this.servers = servers;
         this.pool = pool;
+        this.smtp = smtp;
     }
 
     @Override
@@ -62,7 +85,8 @@ class EmailChannel implements Channel {
     private record Item(QueuedMessage queued, EmailPayload payload, String to, boolean marketing) {
     }
 
-    private record Ready(QueuedMessage queued, SMTPMessage message, InternetAddress recipient) {
+    /** Passed the rules; what is left to do needs no database: compose, sign, send. */
+    private record Ready(QueuedMessage queued, MessageComposer.Draft draft) {
     }
 
     @Override
@@ -78,18 +102,20 @@ class EmailChannel implements Channel {
                 results.add(SendResult.failed(m, e.getMessage()));
             }
         }
-        RecipientRules.BatchFacts facts = rules.facts(items.stream().map(i -> normal(i.to())).distinct().toList());
-        Optional<DkimSigner> signer = dkim.signer();
+        List<RecipientRule.Recipient> recipients = items.stream()
+                .map(i -> new RecipientRule.Recipient(normal(i.to()), i.marketing(), i.payload().contactId())).toList();
+        RecipientRules.BatchFacts facts = rules.facts(recipients);
         Map<String, ThreadHeaders.Chain> chains = new HashMap<>();
         List<Ready> ready = new ArrayList<>(items.size());
-        for (Item i : items) {
-            String refusal = rules.refusal(new RecipientRule.Recipient(normal(i.to()), i.marketing(), i.payload().contactId()), facts);
+        for (int n = 0; n < items.size(); n++) {
+            Item i = items.get(n);
+            String refusal = rules.refusal(recipients.get(n), facts);
             if (refusal != null) {
                 results.add(SendResult.failed(i.queued(), refusal));
                 continue;
             }
             try {
-                ready.add(build(i, signer, chains));
+                ready.add(new Ready(i.queued(), draft(i, chains)));
             } catch (MessageComposer.Unsendable e) {
                 results.add(SendResult.failed(i.queued(), e.getMessage()));
             }
@@ -105,26 +131,145 @@ class EmailChannel implements Channel {
             }
             return results;
         }
-        try (SmtpBatch smtp = new SmtpBatch(pool, order)) {
-            for (Ready r : ready) {
-                if (Thread.currentThread().isInterrupted()) {
-                    // abandoned by the worker: leave the rest without a result, so they are retried
-                    break;
-                }
-                results.add(switch (smtp.send(r.message(), r.recipient())) {
-                    // the VERP address names this message and nothing else: bounces find it by it
-                    case SmtpBatch.Outcome.Sent s -> SendResult.sent(r.queued(), tokens.bounceAddress(r.queued().id()));
-                    case SmtpBatch.Outcome.Refused f when f.permanent() -> SendResult.failed(r.queued(), f.reason());
-                    case SmtpBatch.Outcome.Refused f -> SendResult.retry(r.queued(), f.reason());
-                    case SmtpBatch.Outcome.Unreachable u -> SendResult.retry(r.queued(), u.reason());
-                });
+        for (SendResult r : sendInLanes(ready, order)) {
+            if (r != null) {
+                results.add(r); // null: abandoned by the worker, so it is retried
             }
         }
         return results;
     }
 
-    private Ready build(Item i, Optional<DkimSigner> signer, Map<String, ThreadHeaders.Chain> chains)
-            throws MessageComposer.Unsendable {
+    @Override
+    public void destroy() {
+        laneThreads.shutdownNow();
+    }
+
+    /** While one batch is written back and the next claimed, the other is sending. */
+    @Override
+    public int loops() {
+        return LOOPS;
+    }
+
+    /** How many connections a batch of n goes over: the loops share the pool's connections. */
+    int lanes(int n) {
+        int perLoop = Math.max(1, (smtp.poolSize() + LOOPS - 1) / LOOPS);
+        return Math.max(1, Math.min(perLoop, n / MESSAGES_PER_LANE));
+    }
+
+    private SendResult[] sendInLanes(List<Ready> ready, List<SmtpTarget> order) {
+        Lanes lanes = new Lanes(ready, order);
+        int count = lanes(ready.size());
+        CountDownLatch done = new CountDownLatch(count - 1);
+        for (int l = 1; l < count; l++) {
+            laneThreads.execute(() -> {
+                try {
+                    Thread.interrupted(); // a stray interrupt from an earlier batch's stop; stop() also sets a flag
+                    lanes.run();
+                } catch (RuntimeException | Error e) {
+                    // its current message gets no result and is retried; the other lanes take the rest
+                    log.warn("an email sending lane failed", e);
+                } finally {
+                    Thread.interrupted(); // a pooled thread goes back clean
+                    done.countDown();
+                }
+            });
+        }
+        try {
+            lanes.run(); // the caller's thread is a lane too
+        } catch (RuntimeException e) {
+            log.warn("an email sending lane failed", e);
+        }
+        boolean interrupted = Thread.currentThread().isInterrupted();
+        while (true) {
+            if (interrupted) {
+                lanes.stop(); // the worker gave up on the batch: the lanes stop before their next message
+            }
+            try {
+                done.await(); // every lane has finished before the results go back, so none sends after
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        return lanes.out;
+    }
+
+    /**
+     * One batch's lanes: each takes the next message from the shared counter until none is left, over one
+     * connection at a time with its own signer.
+     */
+    private final class Lanes {
+        final List<Ready> ready;
+        final List<SmtpTarget> order;
+        final SendResult[] out;
+        final AtomicInteger next = new AtomicInteger();
+        final Set<Thread> running = ConcurrentHashMap.newKeySet();
+        volatile boolean stopped;
+
+        Lanes(List<Ready> ready, List<SmtpTarget> order) {
+            this.ready = ready;
+            this.order = order;
+            this.out = new SendResult[ready.size()];
+        }
+
+        void stop() {
+            stopped = true;
+            running.forEach(Thread::interrupt);
+        }
+
+        void run() {
+            Thread me = Thread.currentThread();
+            running.add(me);
+            try {
+                DkimSigner signer = dkim.signer().orElse(null); // not thread-safe: one per lane
+                try (SmtpBatch batch = new SmtpBatch(pool, order)) {
+                    for (int i = next.getAndIncrement(); i < ready.size(); i = next.getAndIncrement()) {
+                        if (stopped || me.isInterrupted()) {
+                            return; // abandoned by the worker: the rest get no result, so they are retried
+                        }
+                        Ready r = ready.get(i);
+                        try {
+                            out[i] = send(r, signer, batch);
+                        } catch (RuntimeException e) {
+                            // a fault of ours, not the message's: this one is tried again, the rest carry on
+                            log.warn("email {} could not be sent", r.queued().id(), e);
+                            out[i] = SendResult.retry(r.queued(), "could not be sent: " + e);
+                        }
+                    }
+                }
+            } finally {
+                running.remove(me);
+            }
+        }
+    }
+
+    private SendResult send(Ready r, DkimSigner signer, SmtpBatch batch) {
+        QueuedMessage q = r.queued();
+        // the VERP address names this message and nothing else: bounces find it by it
+        String verp = tokens.bounceAddress(q.id());
+        SMTPMessage message;
+        InternetAddress recipient;
+        try {
+            message = composer.compose(r.draft(), signer);
+            message.setEnvelopeFrom(verp);
+            recipient = new InternetAddress(r.draft().to());
+        } catch (MessageComposer.Unsendable e) {
+            return SendResult.failed(q, e.getMessage());
+        } catch (AddressException e) {
+            return SendResult.failed(q, "'" + r.draft().to() + "' is not an email address: " + e.getMessage());
+        }
+        return switch (batch.send(message, recipient)) {
+            case SmtpBatch.Outcome.Sent s -> SendResult.sent(q, verp);
+            case SmtpBatch.Outcome.Refused f when f.permanent() -> SendResult.failed(q, f.reason());
+            case SmtpBatch.Outcome.Refused f -> SendResult.retry(q, f.reason());
+            case SmtpBatch.Outcome.Unreachable u -> SendResult.retry(q, u.reason());
+        };
+    }
+
+    private MessageComposer.Draft draft(Item i, Map<String, ThreadHeaders.Chain> chains) throws MessageComposer.Unsendable {
         EmailPayload p = i.payload();
         RecordRef record = record(p.record());
         ThreadHeaders.Chain chain = ThreadHeaders.Chain.NONE;
@@ -133,14 +278,7 @@ class EmailChannel implements Channel {
             chain = chains.computeIfAbsent(p.messageId(), threadHeaders::of);
         }
         boolean listUnsubscribe = p.unsubscribe() != null ? p.unsubscribe() : i.marketing();
-        SMTPMessage message = composer.compose(new MessageComposer.Draft(i.to(), p, record, chain, listUnsubscribe));
-        try {
-            SMTPMessage out = signer.isPresent() ? new DkimMessage(message, signer.get()) : message;
-            out.setEnvelopeFrom(tokens.bounceAddress(i.queued().id()));
-            return new Ready(i.queued(), out, new InternetAddress(i.to()));
-        } catch (MessagingException e) {
-            throw new MessageComposer.Unsendable("the message could not be signed: " + e.getMessage());
-        }
+        return new MessageComposer.Draft(i.to(), p, record, chain, listUnsubscribe);
     }
 
     private static RecordRef record(String key) throws MessageComposer.Unsendable {

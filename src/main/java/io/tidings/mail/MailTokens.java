@@ -12,7 +12,9 @@ import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -34,6 +36,7 @@ public class MailTokens {
 
     private final MailSecrets secrets;
     private final MailSettings settings;
+    private final Map<String, Mac> macs = new ConcurrentHashMap<>();
 
     MailTokens(MailSecrets secrets, MailSettings settings) {
         this.secrets = secrets;
@@ -116,12 +119,28 @@ public class MailTokens {
 
     private String sign(String purpose, String value) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secrets.secret(purpose), "HmacSHA256"));
+            Mac mac = mac(purpose);
             byte[] full = mac.doFinal(value.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(full, 0, SIG_BYTES);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is not available", e);
+        }
+    }
+
+    /** A keyed Mac of its own for each call, cloned from one made per purpose: getInstance and init cost more than a message. */
+    private Mac mac(String purpose) throws GeneralSecurityException {
+        Mac prototype = macs.get(purpose);
+        if (prototype == null) {
+            prototype = Mac.getInstance("HmacSHA256");
+            prototype.init(new SecretKeySpec(secrets.secret(purpose), "HmacSHA256"));
+            macs.putIfAbsent(purpose, prototype);
+        }
+        try {
+            return (Mac) prototype.clone();
+        } catch (CloneNotSupportedException e) {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secrets.secret(purpose), "HmacSHA256"));
+            return mac;
         }
     }
 

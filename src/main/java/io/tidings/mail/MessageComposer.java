@@ -10,6 +10,7 @@ import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.internet.MimeUtility;
 import org.eclipse.angus.mail.smtp.SMTPMessage;
+import org.simplejavamail.utils.mail.dkim.DkimSigner;
 import org.springframework.stereotype.Component;
 
 import java.io.UnsupportedEncodingException;
@@ -40,8 +41,18 @@ class MessageComposer {
     record Draft(String to, EmailPayload payload, RecordRef record, ThreadHeaders.Chain chain, boolean listUnsubscribe) {
     }
 
+    private static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
     private static final Pattern MESSAGE_ID = Pattern.compile("<[^<>\\s@]+@[^<>\\s@]+>");
-    private static final Session SESSION = Session.getInstance(new Properties());
+    static {
+        // Jakarta Mail 2.1 finds its stream provider anew for every header parse and every body encoding
+        // (FactoryFinder: the system property, else a ServiceLoader scan, which in the packaged jar costs a
+        // good part of a signed message). Naming Angus's provider makes that a class lookup.
+        if (System.getProperty(STREAM_PROVIDER) == null) {
+            System.setProperty(STREAM_PROVIDER, "org.eclipse.angus.mail.util.MailStreamProvider");
+        }
+    }
+
+    static final Session SESSION = Session.getInstance(new Properties());
     private static final String UTF8 = StandardCharsets.UTF_8.name();
 
     private final MailSettings settings;
@@ -59,10 +70,19 @@ class MessageComposer {
         return "<" + UUID.randomUUID() + "@" + settings.domain() + ">";
     }
 
+    /** An unsigned message. */
     SMTPMessage compose(Draft d) throws Unsendable {
+        return compose(d, null);
+    }
+
+    /**
+     * @param signer signs the message as it is written out (composed straight into a {@link SignedMessage},
+     *               so nothing is copied or parsed); null for an unsigned message
+     */
+    SMTPMessage compose(Draft d, DkimSigner signer) throws Unsendable {
         EmailPayload p = d.payload();
         try {
-            FixedIdMessage m = new FixedIdMessage(SESSION);
+            SMTPMessage m = signer != null ? new SignedMessage(signer) : new FixedIdMessage(SESSION);
             String fromName = p.fromName() != null ? p.fromName() : settings.fromName();
             m.setFrom(new InternetAddress(settings.fromAddress(), singleLine("fromName", fromName), UTF8));
             m.setRecipient(Message.RecipientType.TO, address(d.to()));

@@ -8,6 +8,7 @@ import io.tidings.contacts.NewContact;
 import io.tidings.dispatch.DispatchedMessage;
 import io.tidings.dispatch.MessageState;
 import io.tidings.dispatch.OutgoingMessage;
+import io.tidings.dispatch.QueuedMessage;
 import io.tidings.dispatch.Traffic;
 import io.tidings.records.NewLead;
 import io.tidings.records.RecordsApi;
@@ -22,6 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,6 +37,8 @@ class OutgoingMailTests extends MailTestSupport {
     ContactsApi contacts;
     @Autowired
     MailTokens tokens;
+    @Autowired
+    EmailChannel channel;
 
     @Test
     void aThreadEmailArrivesWithSenderReplyTokenVerpAndAValidDkimSignature() throws Exception {
@@ -115,6 +119,66 @@ class OutgoingMailTests extends MailTestSupport {
         to.forEach(a -> assertThat(receivedBy(a)).hasSize(1));
         // one per worker that claimed a share; the shared test database may have several contexts' workers
         assertThat(proxy.connections()).isBetween(1, 4);
+    }
+
+    @Test
+    void aCampaignBatchGoesOutInParallelLanesEachMessageOnceAndRefusalsPerMessage() throws Exception {
+        List<QueuedMessage> batch = new ArrayList<>();
+        List<String> fine = new ArrayList<>();
+        String optedOut = address("camp-optout");
+        long optedOutContact = contacts.create(NewContact.of("Camp Out " + run, optedOut, null)).id();
+        contacts.changeConsent(optedOutContact, new ConsentChange(Channel.EMAIL, ConsentState.OPTED_OUT, "test", null, "test", null));
+        String optedOutByAddress = address("camp-optout-addr");
+        long byAddressContact = contacts.create(NewContact.of("Camp Out Addr " + run, optedOutByAddress, null)).id();
+        contacts.changeConsent(byAddressContact, new ConsentChange(Channel.EMAIL, ConsentState.OPTED_OUT, "test", null, "test", null));
+        String blocked = address("camp-blocked");
+        contacts.block(Channel.EMAIL, blocked, "asked us to stop", "test");
+        String bounced = address("camp-bounced");
+        mail.addressHealth().recordBounce(bounced, true, "550 5.1.1 no such user");
+        long id = 900_000_000L + Math.abs(run.hashCode() % 1_000_000) * 1_000L;
+        for (int i = 0; i < 120; i++) {
+            String a = address("camp" + i);
+            fine.add(a);
+            long contact = contacts.create(NewContact.of("Camp " + i + " " + run, a, null)).id();
+            batch.add(queued(id++, a, EmailPayload.marketing(a, contact, "Sale " + i, "50% off for you, " + i, null)));
+        }
+        batch.add(queued(id++, optedOut, EmailPayload.marketing(optedOut, optedOutContact, "Sale", "x", null)));
+        batch.add(queued(id++, optedOutByAddress, new EmailPayload(optedOutByAddress, "Sale", "x", null, null, null, null,
+                null, true, null, null, null)));
+        batch.add(queued(id++, blocked, EmailPayload.transactional(blocked, "Receipt", "x")));
+        batch.add(queued(id++, bounced, EmailPayload.transactional(bounced, "Receipt", "x")));
+        batch.add(queued(id++, "no-dot@localhost", EmailPayload.transactional("no-dot@localhost", "Receipt", "x")));
+        assertThat(channel.lanes(batch.size())).as("a batch this size is split").isGreaterThan(1);
+        proxy.reset();
+
+        List<io.tidings.dispatch.SendResult> results = channel.send(batch);
+
+        assertThat(results).hasSize(batch.size());
+        assertThat(results.stream().map(io.tidings.dispatch.SendResult::messageId).distinct()).hasSize(batch.size());
+        Map<String, io.tidings.dispatch.SendResult> byRecipient = new java.util.HashMap<>();
+        for (io.tidings.dispatch.SendResult r : results) {
+            QueuedMessage q = batch.stream().filter(m -> m.id() == r.messageId()).findFirst().orElseThrow();
+            byRecipient.put(q.recipient(), r);
+        }
+        assertThat(byRecipient.get(optedOut)).isInstanceOf(io.tidings.dispatch.SendResult.Failed.class);
+        assertThat(((io.tidings.dispatch.SendResult.Failed) byRecipient.get(optedOut)).reason()).contains("opted out");
+        assertThat(((io.tidings.dispatch.SendResult.Failed) byRecipient.get(optedOutByAddress)).reason()).contains("opted out");
+        assertThat(((io.tidings.dispatch.SendResult.Failed) byRecipient.get(blocked)).reason()).contains("blocklist");
+        assertThat(((io.tidings.dispatch.SendResult.Failed) byRecipient.get(bounced)).reason()).contains("bounced");
+        assertThat(((io.tidings.dispatch.SendResult.Failed) byRecipient.get("no-dot@localhost")).reason())
+                .contains("not a valid email address");
+        for (String a : fine) {
+            assertThat(byRecipient.get(a)).as(a).isInstanceOf(io.tidings.dispatch.SendResult.Sent.class);
+        }
+        fine.forEach(a -> assertThat(receivedBy(a)).as("exactly once: " + a).hasSize(1));
+        for (String refused : List.of(optedOut, optedOutByAddress, blocked, bounced)) {
+            assertThat(receivedBy(refused)).isEmpty();
+        }
+        // the lanes' connections, some maybe reused from the pool: never one per message
+        assertThat(proxy.connections()).isLessThanOrEqualTo(channel.lanes(batch.size()));
+        MimeMessage one = receivedBy(fine.get(7)).getFirst();
+        assertThat(one.getHeader("List-Unsubscribe", null)).contains("/mail/unsubscribe/");
+        assertThat(dkimVerifies(raw(one))).isTrue();
     }
 
     @Test
@@ -221,6 +285,11 @@ class OutgoingMailTests extends MailTestSupport {
                 && dispatch.find(id).orElseThrow().state() == MessageState.QUEUED, java.time.Duration.ofSeconds(30), "a retry");
         assertThat(dispatch.find(id).orElseThrow().lastError()).contains("no SMTP server is configured");
         assertThat(dispatch.cancel(id)).isTrue();
+    }
+
+    private static QueuedMessage queued(long id, String to, EmailPayload payload) {
+        return new QueuedMessage(id, MailApi.CHANNEL, null, to, payload.json(),
+                Boolean.TRUE.equals(payload.marketing()) ? Traffic.MARKETING : Traffic.TRANSACTIONAL, "camp-" + id, 1, 5);
     }
 
     private long enqueue(String to, EmailPayload payload, Traffic traffic) {
