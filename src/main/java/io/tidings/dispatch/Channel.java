@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * A way out of Tidings (an SMS gateway, a mail transport). Every Spring bean implementing this is
- * found at startup and gets one worker loop per node.
+ * found at startup and gets {@link #loops()} worker loops per node (one unless it says otherwise).
  *
  * <p>{@link #send} gets a batch claimed under a lease and returns one {@link SendResult} per message
  * (matched by message id, in any order). A message left without a result is retried; an exception
@@ -18,4 +18,13 @@ public interface Channel {
     String name();
 
     List<SendResult> send(List<QueuedMessage> batch);
+
+    /**
+     * How many worker loops each node runs for this channel (at least 1). More than one lets a provider with a
+     * window of outstanding requests (SMPP) stay busy with one batch while another loop writes results back and
+     * claims the next; the loops claim side by side like separate nodes (SKIP LOCKED, fenced write-backs).
+     */
+    default int loops() {
+        return 1;
+    }
 }

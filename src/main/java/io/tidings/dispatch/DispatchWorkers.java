@@ -12,13 +12,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs one worker loop per {@link Channel} bean on this node. One-shot CLI commands turn this off
+ * Runs {@link Channel#loops()} worker loops (usually one) per {@link Channel} bean on this node. One-shot CLI commands turn this off
  * with {@code tidings.workers.enabled=false} so they never pick up a server's work.
  */
 @Component
@@ -62,10 +62,14 @@ class DispatchWorkers implements SmartLifecycle {
         }
         stopSignal = new CountDownLatch(1);
         for (Channel channel : channels) {
-            Backoff backoff = new Backoff(settings.retryBase(), settings.retryCap(), ThreadLocalRandom.current());
-            ChannelWorker worker = new ChannelWorker(channel, store, settings, node, backoff);
-            workers.add(worker);
-            threads.add(Thread.ofVirtual().name("dispatch-" + channel.name()).start(() -> loop(worker)));
+            int loops = Math.max(1, channel.loops());
+            for (int i = 0; i < loops; i++) {
+                Backoff backoff = new Backoff(settings.retryBase(), settings.retryCap(), new Random());
+                ChannelWorker worker = new ChannelWorker(channel, store, settings, node, backoff);
+                workers.add(worker);
+                threads.add(Thread.ofVirtual().name("dispatch-" + channel.name() + (loops > 1 ? "-" + i : ""))
+                        .start(() -> loop(worker)));
+            }
         }
         log.info("dispatch workers started on node {} for channels {}", node, channels.stream().map(Channel::name).toList());
     }

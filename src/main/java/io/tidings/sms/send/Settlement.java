@@ -34,6 +34,18 @@ class Settlement {
         if (store.hasOpen(sendId)) {
             return;
         }
+        afterLast(sendId);
+    }
+
+    /** The sends whose last open message these changes were, as far as the statement that made them could see. */
+    static java.util.Set<String> lastOf(java.util.Collection<SendStore.Applied> changed) {
+        java.util.Set<String> last = new java.util.LinkedHashSet<>();
+        changed.stream().filter(a -> a.sendId() != null && !a.othersOpen()).forEach(a -> last.add(a.sendId()));
+        return last;
+    }
+
+    /** When the change's own statement saw nothing else open (no probe needed): settles unless something still is. */
+    void afterLast(String sendId) {
         // The lock makes the send settle exactly once when several changes get here together.
         if (!"sending".equals(store.lockSend(sendId).orElse(null))) {
             return;
