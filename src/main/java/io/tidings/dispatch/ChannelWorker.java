@@ -70,15 +70,11 @@ final class ChannelWorker implements AutoCloseable {
         }
         // A full batch suggests more is waiting; a short one means the queue is drained for now.
         Duration pause = batch.size() < permit.count() ? settings.pollInterval() : Duration.ZERO;
-        long T = System.nanoTime();
         List<SendResult> results = send(batch);
-        long T2 = System.nanoTime();
         if (results == null) {
             return new Round(batch.size(), 0, 0, 0, 0, true, pause);
         }
-        Round rr = writeBack(batch, results, pause);
-        System.err.println("PROFW " + System.currentTimeMillis() % 100000 + " n=" + batch.size() + " send=" + (T2 - T) / 1e6 + " wb=" + (System.nanoTime() - T2) / 1e6);
-        return rr;
+        return writeBack(batch, results, pause);
     }
 
     private List<SendResult> send(List<QueuedMessage> batch) {

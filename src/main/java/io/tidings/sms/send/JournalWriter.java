@@ -11,14 +11,14 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Writes one group of the {@link SendJournal} in the caller's transaction, a few set-based statements whatever its
- * size: submit results first (our message and dispatch's both say "sent" with the provider id), then the reports
- * that were parked for them, then the group's reports (the message, then dispatch), parking those whose message is
- * not stored yet, and last the settlement of each send whose messages changed.
+ * size: submit results first (our message and dispatch's both say "sent" with the provider id) with the reports
+ * that were parked for them, then the group's reports (our message, then dispatch), and last the settlement of each
+ * send whose last open message the group finished.
  */
 @Component
 class JournalWriter {
@@ -35,38 +35,35 @@ class JournalWriter {
         this.dispatch = dispatch;
     }
 
-    static StringBuilder P = new StringBuilder();
-    static long t() { return System.nanoTime(); }
-    static void p(String w, long t) { P.append(w).append('=').append((System.nanoTime() - t) / 1000).append("us "); }
-    void write(List<SendJournal.Accept> accepts, List<ReportStore.Pending> reports) {
-        P = new StringBuilder();
+    /**
+     * @param wait for a report whose message is not stored (yet): true to leave it to the caller, which tries again
+     *             soon (its submit result is on its way), false to park it
+     * @return the reports left to the caller
+     */
+    List<ReportStore.Pending> write(List<SendJournal.Accept> accepts, List<ReportStore.Pending> reports,
+                                    Predicate<ReportStore.Pending> wait) {
         Map<String, List<ReportStore.Pending>> byGateway = new LinkedHashMap<>();
         for (ReportStore.Pending p : reports) {
             byGateway.computeIfAbsent(p.gateway(), k -> new ArrayList<>()).add(p);
         }
         Set<String> wasParked = new HashSet<>();
         if (!accepts.isEmpty()) {
-            long q = t();
             accept(accepts);
-            p("accept", q);
             // Reports that came before their submit result (or on another node) wait in sms_pending_reports.
             Map<String, List<String>> ids = new LinkedHashMap<>();
             accepts.forEach(a -> ids.computeIfAbsent(a.gateway(), k -> new ArrayList<>()).add(a.providerMessageId()));
-            long q2 = t();
             ids.forEach((gateway, pids) -> {
                 for (ReportStore.Pending p : parked.pending(gateway, pids.toArray(String[]::new))) {
                     wasParked.add(p.providerMessageId());
                     byGateway.computeIfAbsent(gateway, k -> new ArrayList<>()).add(p);
                 }
             });
-            p("parkedLookup", q2);
         }
-        Set<String> sends = new LinkedHashSet<>(); // the sends whose last message this group finished
-        long T = System.nanoTime();
-        byGateway.forEach((gateway, list) -> report(gateway, dedupe(list), wasParked, sends));
-        long T2 = System.nanoTime();
+        Set<String> sends = new LinkedHashSet<>(); // the sends whose last open message this group finished
+        List<ReportStore.Pending> waiting = new ArrayList<>();
+        byGateway.forEach((gateway, list) -> report(gateway, dedupe(list), wasParked, sends, wait, waiting));
         sends.forEach(settlement::afterLast);
-        System.err.println("PROFR report=" + (T2 - T) / 1e6 + " settle=" + (System.nanoTime() - T2) / 1e6 + " " + P);
+        return waiting;
     }
 
     /** Per provider and gateway one statement for our messages; one for dispatch's. */
@@ -84,9 +81,7 @@ class JournalWriter {
                 providerIds[i] = a.providerMessageId();
                 details[i] = "accepted by " + a.gateway() + " as " + a.providerMessageId() + " (" + a.segments() + " segment(s))";
             }
-            long q = t();
             store.markAccepted(g.getFirst().providerId(), g.getFirst().gateway(), ids, providerIds, details);
-            p("markAccepted", q);
         }
         List<QueuedMessage> queued = new ArrayList<>();
         List<String> providerIds = new ArrayList<>();
@@ -110,25 +105,30 @@ class JournalWriter {
         return new ArrayList<>(one.values());
     }
 
-    private void report(String gateway, List<ReportStore.Pending> reports, Set<String> wasParked, Set<String> sends) {
+    private void report(String gateway, List<ReportStore.Pending> reports, Set<String> wasParked, Set<String> sends,
+                        Predicate<ReportStore.Pending> wait, List<ReportStore.Pending> waiting) {
         List<ReportStore.Pending> fresh = reports.stream().filter(p -> !p.appliedToSms()).toList();
         List<ReportStore.Pending> onSms = new ArrayList<>(reports.stream().filter(ReportStore.Pending::appliedToSms).toList());
         List<ReportStore.Pending> unknown = new ArrayList<>();
         if (!fresh.isEmpty()) {
-            long a = t();
             Map<String, SendStore.Applied> changed = applyToSms(gateway, fresh);
-            p("apply", a);
-            sends.addAll(Settlement.lastOf(changed.values()));
             List<String> unchanged = fresh.stream().map(ReportStore.Pending::providerMessageId)
                     .filter(id -> !changed.containsKey(id)).toList();
-            // Not changed: not stored yet (park it), or already final (a repeated report; dispatch may still need it).
-            long c = t();
+            // Not changed: not stored yet, or already final (a repeated report; dispatch may still need it), or its
+            // submit result was committed (by the other lane) just after the statement above began: once more.
             Set<String> known = unchanged.isEmpty() ? Set.of() : store.known(gateway, unchanged.toArray(String[]::new));
-            p("known", c);
+            if (!known.isEmpty()) {
+                changed.putAll(applyToSms(gateway, fresh.stream().filter(p -> known.contains(p.providerMessageId())).toList()));
+            }
+            sends.addAll(Settlement.lastOf(changed.values()));
             for (ReportStore.Pending p : fresh) {
                 if (changed.containsKey(p.providerMessageId()) || known.contains(p.providerMessageId())) {
                     onSms.add(p);
-                } else if (!wasParked.contains(p.providerMessageId())) {
+                } else if (wasParked.contains(p.providerMessageId())) {
+                    continue; // stays parked as it is
+                } else if (wait.test(p)) {
+                    waiting.add(p);
+                } else {
                     unknown.add(p);
                 }
             }
@@ -149,9 +149,7 @@ class JournalWriter {
             delivered[i] = p.status().equals("delivered");
             details[i] = p.detail();
         }
-        long b = t();
         Set<String> matched = dispatch.markReported(SmsSends.CHANNEL, ids, delivered, details);
-        p("dispatch", b);
         // Dispatch has no "sent" row for these (a lease taken over, a message cancelled meanwhile): the sweep
         // asks again until dispatch is final.
         List<ReportStore.Pending> owed = onSms.stream().filter(p -> !matched.contains(p.providerMessageId())).toList();

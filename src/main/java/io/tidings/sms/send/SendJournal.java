@@ -10,23 +10,36 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /**
- * Group commit for what providers tell us: every accepted submit and every delivery report is handed to a lane,
- * which writes whatever has gathered meanwhile in one transaction ({@link JournalWriter}) and only then completes
- * the callers' futures. So a deliver_sm is acknowledged to the SMSC, and a channel returns its batch, only once
- * what they said is committed; a crash loses nothing that was acknowledged.
+ * Group commit for what providers tell us. Accepted submits and delivery reports are handed to lanes, each of which
+ * writes whatever gathered while it wrote the previous group in one transaction ({@link JournalWriter}) and only
+ * then completes the callers' futures. So a channel returns its batch, and a deliver_sm is acknowledged to the
+ * SMSC, only once what they said is committed: a crash loses nothing that was acknowledged.
  *
- * <p>A message's submit result and its report carry the same provider id, and the lane is chosen by that id, so
- * both are written by one lane in order: a report that raced its submit result is either in the same group (written
- * after it) or in a later one, or it came first and was parked, and the group that writes the submit result
- * applies it. Lanes work side by side ({@code tidings.sms.journal-lanes}, 2). A caller already inside a transaction
- * (a test holding locks, a webhook in a service method) is written at once in its own transaction instead.
+ * <p>Submit results and reports have lanes of their own ({@code tidings.sms.journal-lanes} each, 1), so the small
+ * report groups that the SMSC's window of unacknowledged receipts allows are not held up by a large group of submit
+ * results. A report can still race its own submit result (the SMSC sends it right after the submit_sm_resp, and the
+ * client reads them on different threads): while the submit result is queued or being written, or for a short
+ * {@code tidings.sms.report-grace} (50 ms) after the report arrived, the report lane keeps the report and tries it
+ * again with its next group instead of parking it; a report for a message we do not know is parked after that. The
+ * group that writes a submit result applies what was parked for it, and {@link PendingReports} the rest.
+ *
+ * <p>A caller already inside a transaction (a test holding locks, a webhook in a service method) is written at once
+ * in that transaction, and so is everything after the journal stopped.
  */
 @Component
 class SendJournal implements SmartLifecycle {
@@ -34,43 +47,44 @@ class SendJournal implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(SendJournal.class);
     /** The most one group writes; a bigger backlog is written by the next groups. */
     private static final int MAX_GROUP = 2_000;
+    /** How often a lane that holds reports waiting for their submit result looks again when nothing else comes. */
+    private static final long RETRY_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
 
     /** A provider took a message: what {@code sent} records. {@code queued} is null when no worker holds it (tests). */
     record Accept(long smsId, long providerId, String gateway, String providerMessageId, int segments,
                   QueuedMessage queued) {
     }
 
-    private record Entry(Object item, CompletableFuture<Void> done) {
+    private record Entry(Object item, CompletableFuture<Void> done, long arrived) {
     }
 
     private final JournalWriter writer;
     private final TransactionTemplate tx;
-    private final List<BlockingQueue<Entry>> lanes = new ArrayList<>();
+    private final long graceNanos;
+    private final List<BlockingQueue<Entry>> acceptLanes = new ArrayList<>();
+    private final List<BlockingQueue<Entry>> reportLanes = new ArrayList<>();
+    /** gateway + provider id of the submit results handed in and not yet committed. */
+    private final Set<String> acceptsInFlight = ConcurrentHashMap.newKeySet();
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running;
 
     SendJournal(JournalWriter writer, PlatformTransactionManager transactions,
-                @Value("${tidings.sms.journal-lanes:1}") int lanes) {
+                @Value("${tidings.sms.journal-lanes:1}") int lanes,
+                @Value("${tidings.sms.report-grace:50ms}") Duration grace) {
         this.writer = writer;
         this.tx = new TransactionTemplate(transactions);
+        this.graceNanos = grace.toNanos();
         for (int i = 0; i < Math.max(1, lanes); i++) {
-            this.lanes.add(new LinkedBlockingQueue<>());
+            acceptLanes.add(new LinkedBlockingQueue<>());
+            reportLanes.add(new LinkedBlockingQueue<>());
         }
-    }
-
-    CompletableFuture<Void> accepted(Accept a) {
-        return submit(a.providerMessageId(), a);
-    }
-
-    CompletableFuture<Void> reported(ReportStore.Pending p) {
-        return submit(p.providerMessageId(), p);
     }
 
     /** Waits for a write; its failure is thrown as it was. */
     static void await(CompletableFuture<Void> written) {
         try {
             written.join();
-        } catch (java.util.concurrent.CompletionException e) {
+        } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;
             }
@@ -78,79 +92,132 @@ class SendJournal implements SmartLifecycle {
         }
     }
 
-    private CompletableFuture<Void> submit(String providerMessageId, Object item) {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        if (!running || TransactionSynchronizationManager.isActualTransactionActive()) {
-            try {
-                write(List.of(item));
-                done.complete(null);
-            } catch (RuntimeException e) {
-                done.completeExceptionally(e);
-            }
-            return done;
+    CompletableFuture<Void> accepted(Accept a) {
+        if (inline()) {
+            return inline(List.of(a), List.of());
         }
-        lanes.get(Math.floorMod(providerMessageId.hashCode(), lanes.size())).add(new Entry(item, done));
-        if (!running) { // stopped meanwhile: nobody will take it
-            drainAndFail(new IllegalStateException("the SMS journal is stopped"));
+        String key = key(a.gateway(), a.providerMessageId());
+        acceptsInFlight.add(key);
+        CompletableFuture<Void> done = enqueue(acceptLanes, a.providerMessageId(), a);
+        done.whenComplete((v, e) -> acceptsInFlight.remove(key));
+        return done;
+    }
+
+    CompletableFuture<Void> reported(ReportStore.Pending p) {
+        if (inline()) {
+            return inline(List.of(), List.of(p));
+        }
+        return enqueue(reportLanes, p.providerMessageId(), p);
+    }
+
+    private static String key(String gateway, String providerMessageId) {
+        return gateway + "\n" + providerMessageId;
+    }
+
+    private boolean inline() {
+        return !running || TransactionSynchronizationManager.isActualTransactionActive();
+    }
+
+    private CompletableFuture<Void> inline(List<Accept> accepts, List<ReportStore.Pending> reports) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        try {
+            tx.executeWithoutResult(s -> writer.write(accepts, reports, p -> false));
+            done.complete(null);
+        } catch (RuntimeException e) {
+            done.completeExceptionally(e);
         }
         return done;
     }
 
-    private void write(List<Object> items) {
-        List<Accept> accepts = new ArrayList<>();
-        List<ReportStore.Pending> reports = new ArrayList<>();
-        for (Object item : items) {
-            if (item instanceof Accept a) {
-                accepts.add(a);
-            } else {
-                reports.add((ReportStore.Pending) item);
-            }
+    private CompletableFuture<Void> enqueue(List<BlockingQueue<Entry>> lanes, String providerMessageId, Object item) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        lanes.get(Math.floorMod(providerMessageId.hashCode(), lanes.size())).add(new Entry(item, done, System.nanoTime()));
+        if (!running) { // stopped meanwhile: nobody will take it
+            failAll(new IllegalStateException("the SMS journal is stopped"));
         }
-        long T = System.nanoTime();
-        long[] in = new long[1];
-        tx.executeWithoutResult(s -> { writer.write(accepts, reports); in[0] = System.nanoTime(); });
-        System.err.println("PROFC commit=" + (System.nanoTime() - in[0]) / 1000 + "us total=" + (System.nanoTime() - T) / 1000 + "us " + JournalWriter.P);
+        return done;
     }
 
     private void work(BlockingQueue<Entry> lane) {
         List<Entry> group = new ArrayList<>();
-        while (running || !lane.isEmpty()) {
+        List<Entry> waiting = new ArrayList<>();
+        while (running || !lane.isEmpty() || !waiting.isEmpty()) {
             try {
-                Entry first = lane.poll(100, java.util.concurrent.TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
+                Entry first = lane.poll(waiting.isEmpty() ? 100_000_000L : RETRY_NANOS, TimeUnit.NANOSECONDS);
+                if (first != null) {
+                    group.add(first);
                 }
-                group.add(first);
             } catch (InterruptedException e) {
                 break;
             }
-            lane.drainTo(group, MAX_GROUP - 1);
-            try {
-                long T = System.nanoTime();
-                write(group.stream().map(Entry::item).toList());
-                System.err.println("PROFJ " + System.currentTimeMillis() % 100000 + " " + Thread.currentThread().getName() + " n=" + group.size() + " a=" + group.stream().filter(e -> e.item() instanceof Accept).count() + " ms=" + (System.nanoTime() - T) / 1e6);
-                group.forEach(e -> e.done().complete(null));
-            } catch (RuntimeException e) {
-                // One bad item must not fail the others: write them one by one, each failing alone.
-                log.warn("SMS journal: a group of {} failed, writing them one by one", group.size(), e);
-                for (Entry entry : group) {
-                    try {
-                        write(List.of(entry.item()));
+            lane.drainTo(group, MAX_GROUP);
+            group.addAll(waiting);
+            waiting.clear();
+            if (!group.isEmpty()) {
+                write(group, waiting);
+                group.clear();
+            }
+        }
+        waiting.forEach(e -> e.done().completeExceptionally(new IllegalStateException("the SMS journal is stopped")));
+    }
+
+    /** Writes a group; entries left waiting for their submit result go to {@code waiting}, the rest complete. */
+    private void write(List<Entry> group, List<Entry> waiting) {
+        try {
+            List<Entry> left = writeOnce(group);
+            Set<Entry> keep = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+            keep.addAll(left);
+            waiting.addAll(left);
+            group.stream().filter(e -> !keep.contains(e)).forEach(e -> e.done().complete(null));
+        } catch (RuntimeException e) {
+            // One bad item must not fail the others: write them one by one, each failing alone.
+            log.warn("SMS journal: a group of {} failed, writing them one by one", group.size(), e);
+            for (Entry entry : group) {
+                try {
+                    List<Entry> left = writeOnce(List.of(entry));
+                    if (left.isEmpty()) {
                         entry.done().complete(null);
-                    } catch (RuntimeException one) {
-                        entry.done().completeExceptionally(one);
+                    } else {
+                        waiting.addAll(left);
                     }
+                } catch (RuntimeException one) {
+                    entry.done().completeExceptionally(one);
                 }
             }
-            group.clear();
         }
     }
 
-    private void drainAndFail(RuntimeException why) {
-        for (BlockingQueue<Entry> lane : lanes) {
-            List<Entry> left = new ArrayList<>();
-            lane.drainTo(left);
-            left.forEach(e -> e.done().completeExceptionally(why));
+    private List<Entry> writeOnce(List<Entry> group) {
+        List<Accept> accepts = new ArrayList<>();
+        List<ReportStore.Pending> reports = new ArrayList<>();
+        Map<ReportStore.Pending, Entry> entries = new IdentityHashMap<>();
+        for (Entry e : group) {
+            if (e.item() instanceof Accept a) {
+                accepts.add(a);
+            } else {
+                ReportStore.Pending p = (ReportStore.Pending) e.item();
+                reports.add(p);
+                entries.put(p, e);
+            }
+        }
+        long now = System.nanoTime();
+        Predicate<ReportStore.Pending> wait = p -> running && (acceptsInFlight.contains(key(p.gateway(), p.providerMessageId()))
+                || now - entries.get(p).arrived() < graceNanos);
+        List<ReportStore.Pending> left = tx.execute(s -> writer.write(accepts, reports, wait));
+        List<Entry> waiting = new ArrayList<>();
+        if (left != null) {
+            left.forEach(p -> waiting.add(entries.get(p)));
+        }
+        return waiting;
+    }
+
+    private void failAll(RuntimeException why) {
+        for (List<BlockingQueue<Entry>> lanes : List.of(acceptLanes, reportLanes)) {
+            for (BlockingQueue<Entry> lane : lanes) {
+                List<Entry> left = new ArrayList<>();
+                lane.drainTo(left);
+                left.forEach(e -> e.done().completeExceptionally(why));
+            }
         }
     }
 
@@ -160,9 +227,11 @@ class SendJournal implements SmartLifecycle {
             return;
         }
         running = true;
-        for (int i = 0; i < lanes.size(); i++) {
-            BlockingQueue<Entry> lane = lanes.get(i);
-            threads.add(Thread.ofPlatform().daemon().name("sms-journal-" + i).start(() -> work(lane)));
+        for (int i = 0; i < acceptLanes.size(); i++) {
+            BlockingQueue<Entry> accepts = acceptLanes.get(i);
+            BlockingQueue<Entry> reports = reportLanes.get(i);
+            threads.add(Thread.ofPlatform().daemon().name("sms-journal-accepts-" + i).start(() -> work(accepts)));
+            threads.add(Thread.ofPlatform().daemon().name("sms-journal-reports-" + i).start(() -> work(reports)));
         }
     }
 
@@ -172,7 +241,7 @@ class SendJournal implements SmartLifecycle {
         running = false;
         for (Thread t : threads) {
             try {
-                if (!t.join(java.time.Duration.ofSeconds(10))) {
+                if (!t.join(Duration.ofSeconds(10))) {
                     t.interrupt();
                 }
             } catch (InterruptedException e) {
@@ -181,7 +250,7 @@ class SendJournal implements SmartLifecycle {
             }
         }
         threads.clear();
-        drainAndFail(new IllegalStateException("the SMS journal is stopped"));
+        failAll(new IllegalStateException("the SMS journal is stopped"));
     }
 
     @Override
@@ -189,7 +258,7 @@ class SendJournal implements SmartLifecycle {
         return running;
     }
 
-    /** Stops after the dispatch workers (whose batches wait for it) and the gateways' sessions. */
+    /** Starts before and stops after the dispatch workers, whose batches wait for it. */
     @Override
     public int getPhase() {
         return Integer.MAX_VALUE - 1000;

@@ -62,28 +62,20 @@ class SendPlanner {
         SendFacts facts = new SendFacts(request.traffic(), clock.instant(), router);
         List<Planned> planned = new ArrayList<>();
         List<SendPreview.Excluded> excluded = new ArrayList<>();
-        long T0 = System.nanoTime();
         List<Candidate> all = recipients.resolve(request);
-        System.err.println("PROF resolve " + (System.nanoTime() - T0) / 1e6);
         facts.blocklist(rules.blocklistFor(all.size()));
-        long rulesNs = 0, msgNs = 0;
         for (Candidate c : all) {
-            long a = System.nanoTime();
             Verdict v = rules.check(c, facts);
-            rulesNs += System.nanoTime() - a;
             if (v.kind() == Verdict.Kind.EXCLUDE) {
                 excluded.add(new SendPreview.Excluded(c.contactId(), c.to(), v.reason()));
                 continue;
             }
             try {
-                long b = System.nanoTime();
                 planned.add(message(request, c, signature, facts.route(c.country()).orElseThrow(), v.holdUntil(), sendId));
-                msgNs += System.nanoTime() - b;
             } catch (InvalidInputException | IllegalArgumentException e) {
                 excluded.add(new SendPreview.Excluded(c.contactId(), c.to(), e.getMessage()));
             }
         }
-        System.err.println("PROF rules " + rulesNs / 1e6 + " messages " + msgNs / 1e6);
         return new Plan(planned, summary(all.size(), planned, excluded));
     }
 

@@ -60,9 +60,7 @@ class SmsSends implements SmsApi {
     @Override
     public SendReceipt send(SendRequest request, String actor) {
         String sendId = UUID.randomUUID().toString();
-        long T0 = System.nanoTime();
         Plan plan = planner.plan(request, sendId);
-        System.err.println("PROF plan " + (System.nanoTime() - T0) / 1e6);
         SendPreview p = plan.preview();
         if (plan.messages().isEmpty()) {
             throw new InvalidInputException("recipients", "None of the " + p.recipients()
@@ -73,12 +71,9 @@ class SmsSends implements SmsApi {
                     request.profile(), request.test(), actor == null ? "system" : actor, p.recipients(), p.eligible(),
                     p.held().size(), p.excluded().size(), p.credits(), costsJson(p)));
             // Reserve before queueing: a short balance throws here and rolls the whole send back.
-            System.err.println("PROF insertSend " + (System.nanoTime() - T0) / 1e6);
             credits.reserve(CreditsApi.DEFAULT_ACCOUNT, sendId, p.credits());
-            System.err.println("PROF reserve " + (System.nanoTime() - T0) / 1e6);
             enqueue(sendId, request.traffic().key(), request.smartEncoding(), plan.messages(), request.test());
         });
-        System.err.println("PROF committed " + (System.nanoTime() - T0) / 1e6);
         return new SendReceipt(sendId, p);
     }
 
@@ -97,12 +92,8 @@ class SmsSends implements SmsApi {
             out.add(new OutgoingMessage(CHANNEL, String.valueOf(m.route().providerId()), m.candidate().to(), payload,
                     io.tidings.dispatch.Traffic.parse(traffic), key, 0, m.holdUntil()));
         }
-        long T1 = System.nanoTime();
         List<Long> dispatchIds = dispatch.enqueueAll(out);
-        System.err.println("PROF enqueueAll " + (System.nanoTime() - T1) / 1e6);
-        long T2 = System.nanoTime();
         store.insertMessages(sendId, traffic, smart, test, messages, smsIds, dispatchIds.toArray(Long[]::new));
-        System.err.println("PROF insertMessages " + (System.nanoTime() - T2) / 1e6);
     }
 
     @Override
