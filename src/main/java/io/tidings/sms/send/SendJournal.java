@@ -48,7 +48,7 @@ class SendJournal implements SmartLifecycle {
     /** The most one group writes; a bigger backlog is written by the next groups. */
     private static final int MAX_GROUP = 2_000;
     /** How often a lane that holds reports waiting for their submit result looks again when nothing else comes. */
-    private static final long RETRY_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
+    private static final long RETRY_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
 
     /** A provider took a message: what {@code sent} records. {@code queued} is null when no worker holds it (tests). */
     record Accept(long smsId, long providerId, String gateway, String providerMessageId, int segments,

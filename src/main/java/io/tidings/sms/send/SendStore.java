@@ -13,10 +13,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * All SQL of sends, their messages and state history, and parked delivery reports. Every state change
@@ -314,8 +316,8 @@ class SendStore {
     }
 
     /** Which of these provider ids a message of ours has, whatever its state. */
-    java.util.Set<String> known(String gateway, String[] providerMessageIds) {
-        return new java.util.HashSet<>(jdbc.sql(KNOWN_PROVIDER_IDS).param("gateway", gateway)
+    Set<String> known(String gateway, String[] providerMessageIds) {
+        return new HashSet<>(jdbc.sql(KNOWN_PROVIDER_IDS).param("gateway", gateway)
                 .param("providerMessageIds", providerMessageIds).query(String.class).list());
     }
 

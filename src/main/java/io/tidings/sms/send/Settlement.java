@@ -3,6 +3,10 @@ package io.tidings.sms.send;
 import io.tidings.credits.CreditsApi;
 import org.springframework.stereotype.Component;
 
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
 /**
  * Settles a send once every message is final: charges the billing units of the messages a provider
  * accepted, or freezes the reservation when some were submitted and none delivered (seed 001).
@@ -38,8 +42,8 @@ class Settlement {
     }
 
     /** The sends whose last open message these changes were, as far as the statement that made them could see. */
-    static java.util.Set<String> lastOf(java.util.Collection<SendStore.Applied> changed) {
-        java.util.Set<String> last = new java.util.LinkedHashSet<>();
+    static Set<String> lastOf(Collection<SendStore.Applied> changed) {
+        Set<String> last = new LinkedHashSet<>();
         changed.stream().filter(a -> a.sendId() != null && !a.othersOpen()).forEach(a -> last.add(a.sendId()));
         return last;
     }
