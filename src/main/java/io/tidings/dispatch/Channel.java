@@ -20,9 +20,9 @@ public interface Channel {
     List<SendResult> send(List<QueuedMessage> batch);
 
     /**
-     * How many batches of this channel one node works on at once, each claimed by its own loop (claims
-     * skip each other's locked rows). More than one keeps the channel sending while a loop writes its
-     * results back and claims the next batch; {@link #send} is then called concurrently.
+     * How many worker loops each node runs for this channel (at least 1). More than one lets a provider with a
+     * window of outstanding requests (SMPP) stay busy with one batch while another loop writes results back and
+     * claims the next; the loops claim side by side like separate nodes (SKIP LOCKED, fenced write-backs).
      */
     default int loops() {
         return 1;

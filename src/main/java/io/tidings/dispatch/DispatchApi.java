@@ -20,10 +20,12 @@ public class DispatchApi {
 
     private final DispatchStore store;
     private final DispatchSettings settings;
+    private final String node;
 
-    DispatchApi(DispatchStore store, DispatchSettings settings) {
+    DispatchApi(DispatchStore store, DispatchSettings settings, DispatchConfig.NodeId node) {
         this.store = store;
         this.settings = settings;
+        this.node = node.value();
     }
 
     /** Queues a message and returns its id; the same idempotency key again returns the same id. */
@@ -60,6 +62,31 @@ public class DispatchApi {
     /** Every state the message went through, oldest first. */
     public List<DispatchEvent> history(long id) {
         return store.history(id);
+    }
+
+    /**
+     * A channel records that its provider accepted these messages of the batch it is still working on, so that a
+     * delivery report arriving at once finds them "sent" (by provider id) instead of waiting for the batch to end.
+     * Fenced like the worker's own write-back: only this node's lease on the claimed attempt matches, and the
+     * worker's later result for the same attempt and provider id counts as already written. Call it in the
+     * transaction that records the same fact on the channel's side.
+     *
+     * @return how many of them matched
+     */
+    public int markSent(List<QueuedMessage> messages, List<String> providerMessageIds) {
+        if (messages.size() != providerMessageIds.size()) {
+            throw new IllegalArgumentException("one provider message id per message");
+        }
+        if (messages.isEmpty()) {
+            return 0;
+        }
+        long[] ids = new long[messages.size()];
+        int[] attempts = new int[messages.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = messages.get(i).id();
+            attempts[i] = messages.get(i).attempt();
+        }
+        return store.markSent(node, ids, attempts, providerMessageIds.toArray(String[]::new));
     }
 
     /** A delivery report: the sent message with this provider id was delivered. Returns its id, if one matched. */

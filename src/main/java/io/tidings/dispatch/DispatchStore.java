@@ -101,17 +101,28 @@ class DispatchStore {
             """;
 
     // Write-backs are fenced by (lease_owner, attempts): a worker whose lease was taken over, even by
-    // another loop of its own node, matches no row and its late result is dropped.
+    // another loop of its own node, matches no row and its late result is dropped. A channel may record
+    // "sent" itself while its batch is still out (DispatchApi.markSent); the worker's write-back of the
+    // same attempt and provider id then counts as done without writing again. The select of "already"
+    // sees the snapshot before the update, so no row counts twice.
     private static final String MARK_SENT = """
-            with done as (
+            with input as (
+                select * from unnest(:ids::bigint[], :attempts::int[], :providerIds::text[]) as r(id, attempt, provider_id)
+            ), done as (
                 update dispatch_messages m
                 set state = 'sent', provider_message_id = r.provider_id, sent_at = now(), last_error = null,
                     lease_owner = null, lease_expires_at = null, updated_at = now()
-                from unnest(:ids::bigint[], :attempts::int[], :providerIds::text[]) as r(id, attempt, provider_id)
+                from input r
                 where m.id = r.id and m.attempts = r.attempt and m.lease_owner = :node and m.state = 'sending'
                 returning m.id, m.provider_message_id
+            ), history as (
+                insert into dispatch_events (message_id, state, detail) select id, 'sent', provider_message_id from done
+            ), already as (
+                select m.id from dispatch_messages m join input r on m.id = r.id
+                where m.attempts = r.attempt and m.provider_message_id = r.provider_id
+                  and m.state in ('sent', 'delivered', 'failed')
             )
-            insert into dispatch_events (message_id, state, detail) select id, 'sent', provider_message_id from done
+            select (select count(*) from done) + (select count(*) from already)
             """;
     private static final String RETRY_LATER = """
             with again as (
@@ -176,16 +187,24 @@ class DispatchStore {
             select count(*) from bounced
             """;
 
-    // The same for many reports at once; a provider id given twice changes its message once.
+    // The same for many reports at once; a provider id given twice changes its message once. Each id is looked up
+    // on its own ("offset 0" keeps the lateral subquery from being flattened into a join), since a queue that grew
+    // fast has statistics that would make a join scan every sent row of the channel for each batch of reports.
     private static final String REPORT_ALL = """
             with reported as (
                 update dispatch_messages d
                 set state = r.state,
                     last_error = case when r.state = 'failed' then r.detail else d.last_error end,
                     updated_at = now()
-                from (select distinct on (provider_message_id) provider_message_id, state, detail
-                      from unnest(:providerIds::text[], :states::text[], :details::text[]) as u(provider_message_id, state, detail)) r
-                where d.channel = :channel and d.provider_message_id = r.provider_message_id and d.state = 'sent'
+                from (select u.provider_message_id, u.state, u.detail, x.id
+                      from (select distinct on (provider_message_id) provider_message_id, state, detail
+                            from unnest(:providerIds::text[], :states::text[], :details::text[])
+                                 as t(provider_message_id, state, detail)) u
+                      cross join lateral (select id from dispatch_messages
+                                          where channel = :channel and provider_message_id = u.provider_message_id
+                                            and state = 'sent'
+                                          offset 0) x) r
+                where d.id = r.id and d.state = 'sent'
                 returning d.id, d.provider_message_id, r.state, r.detail
             ), history as (
                 insert into dispatch_events (message_id, state, detail) select id, state, detail from reported
@@ -302,7 +321,7 @@ class DispatchStore {
 
     int markSent(String node, long[] ids, int[] attempts, String[] providerIds) {
         return jdbc.sql(MARK_SENT).param("node", node).param("ids", ids).param("attempts", attempts)
-                .param("providerIds", providerIds).update();
+                .param("providerIds", providerIds).query(Long.class).single().intValue();
     }
 
     int retryLater(String node, long[] ids, int[] attempts, double[] delaySeconds, String[] reasons) {

@@ -12,9 +12,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -64,7 +64,7 @@ class DispatchWorkers implements SmartLifecycle {
         for (Channel channel : channels) {
             int loops = Math.max(1, channel.loops());
             for (int i = 1; i <= loops; i++) {
-                Backoff backoff = new Backoff(settings.retryBase(), settings.retryCap(), ThreadLocalRandom.current());
+                Backoff backoff = new Backoff(settings.retryBase(), settings.retryCap(), new Random());
                 ChannelWorker worker = new ChannelWorker(channel, store, settings, node, backoff);
                 workers.add(worker);
                 String name = "dispatch-" + channel.name() + (loops > 1 ? "-" + i : "");

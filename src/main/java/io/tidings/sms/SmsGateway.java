@@ -1,6 +1,7 @@
 package io.tidings.sms;
 
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * One SMS provider behind the smallest surface the send path needs. Twilio, Vonage, SMPP and the
@@ -14,6 +15,18 @@ public interface SmsGateway extends AutoCloseable {
 
     /** Submits a batch; one result per message, in the same order. Never throws for one bad message. */
     List<SmsSubmitResult> submit(List<OutboundSms> batch);
+
+    /**
+     * The same, telling {@code each} about every result as soon as it is known (on whatever thread learnt it), so
+     * the caller can record an accepted message before the rest of the batch is answered and before its delivery
+     * report arrives. Every result still comes back in the list. Gateways that answer a batch at once need not
+     * override this.
+     */
+    default List<SmsSubmitResult> submit(List<OutboundSms> batch, Consumer<SmsSubmitResult> each) {
+        List<SmsSubmitResult> results = submit(batch);
+        results.forEach(each);
+        return results;
+    }
 
     /** Whether the gateway can take traffic now (bound, not circuit-broken). Routing skips it when not. */
     default boolean up() {

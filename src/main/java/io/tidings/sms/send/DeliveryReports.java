@@ -12,14 +12,13 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * Delivery reports into the log, the dispatch queue and the send's settlement. A report can beat the
- * submit result it belongs to (the provider answered before we stored its id, or before dispatch wrote
- * "sent"): it is parked and applied when the id is stored, or by {@link PendingReports} later.
+ * Delivery reports into the log, the dispatch queue and the send's settlement. A new report goes through the
+ * {@link SendJournal}; one that beat the submit result it belongs to is parked there and applied with that
+ * result, or by {@link PendingReports}, which retries what is parked with the methods here.
  */
 @Component
 class DeliveryReports {
@@ -28,9 +27,12 @@ class DeliveryReports {
     private final ReportStore parked;
     private final Settlement settlement;
     private final DispatchApi dispatch;
+    private final SendJournal journal;
     private final TransactionTemplate tx;
 
-    DeliveryReports(SendStore store, ReportStore parked, Settlement settlement, DispatchApi dispatch, PlatformTransactionManager transactions) {
+    DeliveryReports(SendStore store, ReportStore parked, Settlement settlement, DispatchApi dispatch, SendJournal journal,
+                    PlatformTransactionManager transactions) {
+        this.journal = journal;
         this.store = store;
         this.parked = parked;
         this.settlement = settlement;
@@ -38,6 +40,11 @@ class DeliveryReports {
         this.tx = new TransactionTemplate(transactions);
     }
 
+    /**
+     * Returns once the report is committed (applied, or parked for a message not stored yet), written together
+     * with whatever else reached the {@link SendJournal} meanwhile. A failure to write throws, so the provider
+     * delivers the report again.
+     */
     void delivery(DeliveryReport r) {
         if (r.status() == DeliveryReport.Status.IN_FLIGHT || r.providerMessageId() == null) {
             return;
@@ -45,25 +52,7 @@ class DeliveryReports {
         String status = r.status() == DeliveryReport.Status.DELIVERED ? "delivered" : "failed";
         ReportStore.Pending p = new ReportStore.Pending(r.providerMessageId(), r.gateway(), status, r.errorCode(),
                 r.detail(), r.at() == null ? Instant.now() : r.at(), false);
-        if (!applyToSms(p)) {
-            parked.park(p);
-            return;
-        }
-        // Usually dispatch has not written "sent" yet (its worker is still in the same batch): park the report
-        // without asking dispatch whether it is already final; the sweep does that for what it cannot apply.
-        if (!markDispatchSent(p)) {
-            parked.park(new ReportStore.Pending(p.providerMessageId(), p.gateway(), p.status(), p.errorCode(), p.detail(),
-                    p.reportedAt(), true));
-        }
-    }
-
-    /**
-     * After the ids were stored: applies the reports parked for them, if any (one lookup for the batch). Dispatch
-     * has usually not written "sent" for them yet (the channel has not returned): those stay parked for the sweep,
-     * without asking dispatch about each one.
-     */
-    void applyParked(String gateway, String[] providerMessageIds) {
-        retryAll(parked.pending(gateway, providerMessageIds), false);
+        SendJournal.await(journal.reported(p));
     }
 
     /**
@@ -151,19 +140,19 @@ class DeliveryReports {
         }
         Set<String> applied = new HashSet<>();
         tx.executeWithoutResult(s -> {
-            Map<String, String> sends = store.applyReports(gateway, ids, states, errors, details, ats);
-            applied.addAll(sends.keySet());
-            sends.values().stream().filter(Objects::nonNull).distinct().forEach(settlement::afterFinal);
+            Map<String, SendStore.Applied> changed = store.applyReports(gateway, ids, states, errors, details, ats);
+            applied.addAll(changed.keySet());
+            Settlement.lastOf(changed.values()).forEach(settlement::afterLast);
         });
         return applied;
     }
 
-    private static String detail(ReportStore.Pending p) {
+    static String detail(ReportStore.Pending p) {
         return p.gateway() + ": " + p.status() + (p.errorCode() == null ? "" : " " + p.errorCode())
                 + (p.detail() == null ? "" : " (" + p.detail() + ")");
     }
 
-    private static String error(ReportStore.Pending p) {
+    static String error(ReportStore.Pending p) {
         return p.status().equals("failed") ? (p.errorCode() == null ? "failed" : p.errorCode()) : null;
     }
 
@@ -199,12 +188,6 @@ class DeliveryReports {
             return send.isPresent();
         });
         return Boolean.TRUE.equals(applied);
-    }
-
-    private boolean markDispatchSent(ReportStore.Pending p) {
-        return (p.status().equals("delivered")
-                ? dispatch.markDelivered(SmsSends.CHANNEL, p.providerMessageId(), p.detail())
-                : dispatch.markFailed(SmsSends.CHANNEL, p.providerMessageId(), p.detail())).isPresent();
     }
 
     /** Dispatch takes a report only once it wrote "sent"; until then the report waits. */

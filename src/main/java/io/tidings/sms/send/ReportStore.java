@@ -9,7 +9,10 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -24,6 +27,17 @@ class ReportStore {
             insert into sms_pending_reports (provider_message_id, gateway, status, error_code, detail, reported_at, applied_to_sms)
             values (:providerMessageId, :gateway, :status, :errorCode, :detail, :reportedAt, :applied)
             on conflict (gateway, provider_message_id) do nothing
+            """;
+    // Many at once, one statement: parked as not yet applied (kept as they are when already parked), or as applied
+    // to our message and owed to dispatch (an existing parked row is marked applied).
+    private static final String PARK_ALL = """
+            insert into sms_pending_reports (provider_message_id, gateway, status, error_code, detail, reported_at, applied_to_sms)
+            select distinct on (r.provider_message_id) r.provider_message_id, :gateway, r.status, r.error_code, r.detail,
+                   r.reported_at::timestamptz, :applied
+            from unnest(:providerMessageIds::text[], :statuses::text[], :errorCodes::text[], :details::text[],
+                        :reportedAts::text[]) as r(provider_message_id, status, error_code, detail, reported_at)
+            on conflict (gateway, provider_message_id) do update
+            set applied_to_sms = sms_pending_reports.applied_to_sms or excluded.applied_to_sms
             """;
     private static final String PENDING = """
             select provider_message_id, gateway, status, error_code, detail, reported_at, applied_to_sms
@@ -79,6 +93,27 @@ class ReportStore {
                 .param("status", p.status()).param("errorCode", p.errorCode()).param("detail", p.detail())
                 .param("reportedAt", OffsetDateTime.ofInstant(p.reportedAt(), ZoneOffset.UTC))
                 .param("applied", p.appliedToSms()).update();
+    }
+
+    /** Parks reports of one gateway in one statement; see PARK_ALL. */
+    void parkAll(List<Pending> reports, boolean applied) {
+        Map<String, List<Pending>> byGateway = new LinkedHashMap<>();
+        reports.forEach(p -> byGateway.computeIfAbsent(p.gateway(), k -> new ArrayList<>()).add(p));
+        byGateway.forEach((gateway, list) -> {
+            int n = list.size();
+            String[] ids = new String[n], statuses = new String[n], codes = new String[n], details = new String[n], ats = new String[n];
+            for (int i = 0; i < n; i++) {
+                Pending p = list.get(i);
+                ids[i] = p.providerMessageId();
+                statuses[i] = p.status();
+                codes[i] = p.errorCode();
+                details[i] = p.detail();
+                ats[i] = p.reportedAt().toString();
+            }
+            jdbc.sql(PARK_ALL).param("gateway", gateway).param("applied", applied).param("providerMessageIds", ids)
+                    .param("statuses", statuses).param("errorCodes", codes).param("details", details)
+                    .param("reportedAts", ats).update();
+        });
     }
 
     List<Pending> pending(String gateway, String[] providerMessageIds) {

@@ -63,6 +63,7 @@ class SendPlanner {
         List<Planned> planned = new ArrayList<>();
         List<SendPreview.Excluded> excluded = new ArrayList<>();
         List<Candidate> all = recipients.resolve(request);
+        facts.blocklist(rules.blocklistFor(all.size()));
         for (Candidate c : all) {
             Verdict v = rules.check(c, facts);
             if (v.kind() == Verdict.Kind.EXCLUDE) {

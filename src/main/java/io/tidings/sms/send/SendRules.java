@@ -10,11 +10,18 @@ import java.util.List;
 class SendRules {
 
     private final List<SendRule> rules;
+    private final BlocklistRule blocklist;
 
     SendRules(ContactsApi contacts, SendSettings settings) {
-        this.rules = List.of(new InvalidNumberRule(), new MobileOnlyRule(), new BlocklistRule(contacts),
+        this.blocklist = new BlocklistRule(contacts);
+        this.rules = List.of(new InvalidNumberRule(), new MobileOnlyRule(), blocklist,
                 new OptOutRule(settings.transactionalIgnoresOptOut()), new NoRouteRule(),
                 new QuietHoursRule(settings.windowStart(), settings.windowEnd()));
+    }
+
+    /** See {@link BlocklistRule#snapshot}: what {@link SendFacts#blocklist} holds for a send this large. */
+    java.util.Set<String> blocklistFor(int candidates) {
+        return blocklist.snapshot(candidates);
     }
 
     Verdict check(Candidate candidate, SendFacts facts) {

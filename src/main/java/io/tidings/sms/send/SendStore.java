@@ -13,10 +13,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * All SQL of sends, their messages and state history, and parked delivery reports. Every state change
@@ -31,32 +33,31 @@ class SendStore {
             values (:id, :account, :traffic, :profile, :test, :createdBy, :recipients, :eligible, :held, :excluded,
                     :credits, :costs::jsonb, 'sending')
             """;
+    // Ids come first (NEW_MESSAGE_IDS) so that the dispatch messages, whose payload names them, are queued before
+    // these rows are written, and each row is written once, its dispatch id included.
+    private static final String NEW_MESSAGE_IDS = """
+            select nextval(pg_get_serial_sequence('sms_messages', 'id')) from generate_series(1, :n)
+            """;
     private static final String INSERT_MESSAGES = """
             with rows as (
-                insert into sms_messages (send_id, contact_id, to_e164, country, text, encoding, segments, price_micros,
-                                          currency, provider_id, traffic, smart, state, not_before)
-                select :sendId::text, r.contact_id, r.to_e164, r.country, r.text, r.encoding, r.segments, r.price_micros,
+                insert into sms_messages (id, send_id, contact_id, to_e164, country, text, encoding, segments, price_micros,
+                                          currency, provider_id, traffic, smart, state, not_before, dispatch_message_id)
+                overriding system value
+                select r.id, :sendId::text, r.contact_id, r.to_e164, r.country, r.text, r.encoding, r.segments, r.price_micros,
                        r.currency, r.provider_id, :traffic::text, :smart::boolean,
-                       case when r.not_before is null then 'queued' else 'held' end, r.not_before
-                from unnest(:contactIds::bigint[], :tos::text[], :countries::text[], :texts::text[], :encodings::text[],
-                            :segments::int[], :prices::bigint[], :currencies::text[], :providerIds::bigint[],
-                            :notBefore::text[]::timestamptz[])
-                     with ordinality as r(contact_id, to_e164, country, text, encoding, segments, price_micros, currency,
-                                          provider_id, not_before, ord)
+                       case when r.not_before is null then 'queued' else 'held' end, r.not_before, r.dispatch_id
+                from unnest(:ids::bigint[], :dispatchIds::bigint[], :contactIds::bigint[], :tos::text[], :countries::text[],
+                            :texts::text[], :encodings::text[], :segments::int[], :prices::bigint[], :currencies::text[],
+                            :providerIds::bigint[], :notBefore::text[]::timestamptz[])
+                     with ordinality as r(id, dispatch_id, contact_id, to_e164, country, text, encoding, segments,
+                                          price_micros, currency, provider_id, not_before, ord)
                 order by r.ord
-                returning id, to_e164, state, not_before
-            ), history as (
-                insert into sms_message_events (message_id, state, detail)
-                select id, state, nullif(concat_ws('; ', case when :test::boolean then 'test send' end,
-                                                    case when state = 'held' then 'quiet hours: goes out at ' || not_before end), '')
-                from rows
+                returning id, state, not_before
             )
-            select id, to_e164 from rows
-            """;
-    private static final String SET_DISPATCH_IDS = """
-            update sms_messages m set dispatch_message_id = d.dispatch_id
-            from unnest(:ids::bigint[], :dispatchIds::bigint[]) as d(id, dispatch_id)
-            where m.id = d.id
+            insert into sms_message_events (message_id, state, detail)
+            select id, state, nullif(concat_ws('; ', case when :test::boolean then 'test send' end,
+                                                case when state = 'held' then 'quiet hours: goes out at ' || not_before end), '')
+            from rows
             """;
     private static final String MESSAGES_BY_IDS = """
             select id, send_id, contact_id, to_e164, country, text, segments, provider_id, traffic, smart, state, provider_message_id
@@ -113,21 +114,40 @@ class SendStore {
             )
             select send_id from done
             """;
-    // Many reports of one gateway in one statement; a provider id given twice changes its message once.
+    // Many reports of one gateway in one statement; a provider id given twice changes its message once. Each id is
+    // looked up on its own (the lateral subquery behind "offset 0" is not flattened into a join): the table grows
+    // by thousands of rows a second during a send, faster than its statistics, and a join planned on stale ones
+    // would scan every sent message for each group of reports.
     private static final String APPLY_REPORTS = """
             with done as (
                 update sms_messages m
                 set state = r.state, error = r.error, final_at = now(), updated_at = now()
-                from (select distinct on (provider_message_id) provider_message_id, state, error, detail, at
-                      from unnest(:providerMessageIds::text[], :states::text[], :errors::text[], :details::text[],
-                                  :reportedAts::text[]) as u(provider_message_id, state, error, detail, at)) r
-                where m.gateway = :gateway and m.provider_message_id = r.provider_message_id and m.state = 'sent'
+                from (select u.provider_message_id, u.state, u.error, u.detail, u.at, x.id
+                      from (select distinct on (provider_message_id) provider_message_id, state, error, detail, at
+                            from unnest(:providerMessageIds::text[], :states::text[], :errors::text[], :details::text[],
+                                        :reportedAts::text[]) as t(provider_message_id, state, error, detail, at)) u
+                      cross join lateral (select id from sms_messages
+                                          where gateway = :gateway and provider_message_id = u.provider_message_id
+                                          offset 0) x) r
+                where m.id = r.id and m.state = 'sent'
                 returning m.id, m.send_id, r.provider_message_id, r.state, r.detail, r.at
             ), history as (
                 insert into sms_message_events (message_id, state, detail, at)
                 select id, state, detail, coalesce(at::timestamptz, now()) from done
+            ), sends as (
+                select send_id, array_agg(id) as ids from done where send_id is not null group by send_id
+            ), left_open as (
+                -- the snapshot from before the update: this statement's own messages are left out by id
+                select s.send_id,
+                       exists (select 1 from sms_messages o where o.send_id = s.send_id
+                                 and o.state in ('queued', 'held', 'sent') and o.id <> all (s.ids)) as others_open
+                from sends s
             )
-            select provider_message_id, send_id from done
+            select d.provider_message_id, d.send_id, coalesce(l.others_open, false) as others_open
+            from done d left join left_open l on l.send_id = d.send_id
+            """;
+    private static final String KNOWN_PROVIDER_IDS = """
+            select provider_message_id from sms_messages where gateway = :gateway and provider_message_id = any(:providerMessageIds::text[])
             """;
     private static final String KNOWN_PROVIDER_ID = "select count(*) from sms_messages where gateway = :gateway and provider_message_id = :providerMessageId";
     private static final String HAS_OPEN = """
@@ -208,8 +228,14 @@ class SendStore {
                 .param("excluded", s.excluded()).param("credits", s.credits()).param("costs", s.costsJson()).update();
     }
 
-    /** @return message id per destination */
-    Map<String, Long> insertMessages(String sendId, String traffic, boolean smart, boolean test, List<Planned> planned) {
+    /** Ids for {@code n} new messages, taken from the table's own sequence. */
+    Long[] newMessageIds(int n) {
+        return jdbc.sql(NEW_MESSAGE_IDS).param("n", n).query(Long.class).list().toArray(Long[]::new);
+    }
+
+    /** Writes the planned messages under ids from {@link #newMessageIds}, each with its dispatch message. */
+    void insertMessages(String sendId, String traffic, boolean smart, boolean test, List<Planned> planned, Long[] ids,
+                        Long[] dispatchIds) {
         int n = planned.size();
         Long[] contactIds = new Long[n];
         String[] tos = new String[n], countries = new String[n], texts = new String[n], encodings = new String[n], currencies = new String[n];
@@ -229,17 +255,12 @@ class SendStore {
             providers[i] = p.route().providerId();
             notBefore[i] = p.holdUntil() == null ? null : p.holdUntil().toString();
         }
-        Map<String, Long> ids = new HashMap<>();
         jdbc.sql(INSERT_MESSAGES).param("sendId", sendId).param("test", test).param("traffic", traffic).param("smart", smart)
+                .param("ids", ids).param("dispatchIds", dispatchIds)
                 .param("contactIds", contactIds).param("tos", tos).param("countries", countries).param("texts", texts)
                 .param("encodings", encodings).param("segments", segments).param("prices", prices)
                 .param("currencies", currencies).param("providerIds", providers).param("notBefore", notBefore)
-                .query((rs, i) -> ids.put(rs.getString("to_e164"), rs.getLong("id"))).list();
-        return ids;
-    }
-
-    void setDispatchIds(Long[] ids, Long[] dispatchIds) {
-        jdbc.sql(SET_DISPATCH_IDS).param("ids", ids).param("dispatchIds", dispatchIds).update();
+                .update();
     }
 
     List<Row> rows(Long[] ids) {
@@ -274,17 +295,30 @@ class SendStore {
                 .query((rs, i) -> Optional.ofNullable(rs.getString(1))).optional();
     }
 
-    /** @return provider id → send id (null for a reply) of each message the reports changed */
-    Map<String, String> applyReports(String gateway, String[] providerMessageIds, String[] states, String[] errors,
-                                     String[] details, String[] reportedAts) {
-        Map<String, String> applied = new java.util.HashMap<>();
+    /** A message a report changed: its send (null for a reply), and whether that send has other open messages. */
+    record Applied(String sendId, boolean othersOpen) {
+    }
+
+    /**
+     * @return provider id → what changed, for each message the reports changed. {@code othersOpen} is read in the
+     * same statement; another transaction's uncommitted change counts as open, so false means this was the last.
+     */
+    Map<String, Applied> applyReports(String gateway, String[] providerMessageIds, String[] states, String[] errors,
+                                      String[] details, String[] reportedAts) {
+        Map<String, Applied> applied = new HashMap<>();
         jdbc.sql(APPLY_REPORTS).param("gateway", gateway).param("providerMessageIds", providerMessageIds)
                 .param("states", states).param("errors", errors).param("details", details).param("reportedAts", reportedAts)
                 .query((rs, i) -> {
-                    applied.put(rs.getString(1), rs.getString(2));
+                    applied.put(rs.getString(1), new Applied(rs.getString(2), rs.getBoolean(3)));
                     return null;
                 }).list();
         return applied;
+    }
+
+    /** Which of these provider ids a message of ours has, whatever its state. */
+    Set<String> known(String gateway, String[] providerMessageIds) {
+        return new HashSet<>(jdbc.sql(KNOWN_PROVIDER_IDS).param("gateway", gateway)
+                .param("providerMessageIds", providerMessageIds).query(String.class).list());
     }
 
     boolean known(String gateway, String providerMessageId) {

@@ -3,6 +3,10 @@ package io.tidings.sms.send;
 import io.tidings.credits.CreditsApi;
 import org.springframework.stereotype.Component;
 
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
 /**
  * Settles a send once every message is final: charges the billing units of the messages a provider
  * accepted, or freezes the reservation when some were submitted and none delivered (seed 001).
@@ -34,6 +38,18 @@ class Settlement {
         if (store.hasOpen(sendId)) {
             return;
         }
+        afterLast(sendId);
+    }
+
+    /** The sends whose last open message these changes were, as far as the statement that made them could see. */
+    static Set<String> lastOf(Collection<SendStore.Applied> changed) {
+        Set<String> last = new LinkedHashSet<>();
+        changed.stream().filter(a -> a.sendId() != null && !a.othersOpen()).forEach(a -> last.add(a.sendId()));
+        return last;
+    }
+
+    /** When the change's own statement saw nothing else open (no probe needed): settles unless something still is. */
+    void afterLast(String sendId) {
         // The lock makes the send settle exactly once when several changes get here together.
         if (!"sending".equals(store.lockSend(sendId).orElse(null))) {
             return;

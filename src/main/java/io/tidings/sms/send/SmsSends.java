@@ -77,22 +77,23 @@ class SmsSends implements SmsApi {
         return new SendReceipt(sendId, p);
     }
 
-    /** Inserts the messages and queues one dispatch message each, in the caller's transaction. */
+    /**
+     * Queues one dispatch message per planned message and inserts the messages, in the caller's transaction: ids
+     * first, so each row is written once with its dispatch id (three statements whatever the size).
+     */
     void enqueue(String sendId, String traffic, boolean smart, List<Planned> messages, boolean test) {
-        Map<String, Long> ids = store.insertMessages(sendId, traffic, smart, test, messages);
+        Long[] smsIds = store.newMessageIds(messages.size());
         List<OutgoingMessage> out = new ArrayList<>(messages.size());
-        Long[] smsIds = new Long[messages.size()];
         for (int i = 0; i < messages.size(); i++) {
             Planned m = messages.get(i);
-            long id = ids.get(m.candidate().to());
-            smsIds[i] = id;
+            long id = smsIds[i];
             String payload = "{\"smsMessageId\":" + id + (test ? ",\"test\":true" : "") + "}";
             String key = (sendId == null ? "sms-" + id : sendId) + ":" + m.candidate().to();
             out.add(new OutgoingMessage(CHANNEL, String.valueOf(m.route().providerId()), m.candidate().to(), payload,
                     io.tidings.dispatch.Traffic.parse(traffic), key, 0, m.holdUntil()));
         }
         List<Long> dispatchIds = dispatch.enqueueAll(out);
-        store.setDispatchIds(smsIds, dispatchIds.toArray(Long[]::new));
+        store.insertMessages(sendId, traffic, smart, test, messages, smsIds, dispatchIds.toArray(Long[]::new));
     }
 
     @Override

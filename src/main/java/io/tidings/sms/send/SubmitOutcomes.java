@@ -13,8 +13,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /** What a provider's answer does to our message: stored, settled, and the dispatch result to return. */
 @Component
@@ -24,45 +23,31 @@ class SubmitOutcomes {
 
     private final SendStore store;
     private final Settlement settlement;
-    private final DeliveryReports reports;
+    private final SendJournal journal;
     private final ContactsApi contacts;
     private final TransactionTemplate tx;
 
-    SubmitOutcomes(SendStore store, Settlement settlement, DeliveryReports reports, ContactsApi contacts,
+    SubmitOutcomes(SendStore store, Settlement settlement, SendJournal journal, ContactsApi contacts,
                    PlatformTransactionManager transactions) {
         this.store = store;
         this.settlement = settlement;
-        this.reports = reports;
+        this.journal = journal;
         this.contacts = contacts;
         this.tx = new TransactionTemplate(transactions);
     }
 
-    /** Stores the provider's ids in one statement, then applies reports that arrived before them. */
-    List<SendResult> accepted(long providerId, String gateway, List<SmsChannel.Work> work, List<SmsSubmitResult.Accepted> answers) {
-        int n = work.size();
-        Long[] ids = new Long[n];
-        String[] providerIds = new String[n];
-        String[] details = new String[n];
-        List<SendResult> results = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            SmsSubmitResult.Accepted a = answers.get(i);
-            ids[i] = work.get(i).row().id();
-            providerIds[i] = a.providerMessageId();
-            details[i] = "accepted by " + gateway + " as " + a.providerMessageId() + " (" + a.segments() + " segment(s))";
-            results.add(SendResult.sent(work.get(i).queued(), a.providerMessageId()));
-        }
-        if (n > 0) {
-            store.markAccepted(providerId, gateway, ids, providerIds, details);
-            reports.applyParked(gateway, providerIds);
-        }
-        return results;
+    /**
+     * Hands an accepted message to the journal, which records it "sent" (ours and dispatch's) in its next group
+     * and applies any report that came before it. The future completes once that is committed.
+     */
+    CompletableFuture<Void> accepted(long providerId, String gateway, SmsChannel.Work w, SmsSubmitResult.Accepted a) {
+        return journal.accepted(new SendJournal.Accept(w.row().id(), providerId, gateway, a.providerMessageId(),
+                a.segments(), w.queued()));
     }
 
-    /** One message: what the channel does for a batch (tests play a provider with it). */
+    /** One message accepted outside any worker's batch (tests play a provider with it); returns once committed. */
     void accepted(long smsId, long providerId, String gateway, String providerMessageId, int segments) {
-        store.markAccepted(providerId, gateway, new Long[]{smsId}, new String[]{providerMessageId},
-                new String[]{"accepted by " + gateway + " as " + providerMessageId + " (" + segments + " segment(s))"});
-        reports.applyParked(gateway, new String[]{providerMessageId});
+        SendJournal.await(journal.accepted(new SendJournal.Accept(smsId, providerId, gateway, providerMessageId, segments, null)));
     }
 
     SendResult rejected(SmsChannel.Work w, SmsSubmitResult.Rejected r) {

@@ -71,9 +71,10 @@ final class SessionKeeper implements AutoCloseable {
                 NO_DELAY);
         // Answers to a full window and the receipts that follow arrive together; a short queue would make jsmpp
         // answer our own SMSC's deliver_sm with ESME_RTHROTTLED.
-        // Receipts reach the database from these threads, and submit_sm_resp waits behind them: enough threads keep
-        // the answers to our submits flowing while receipts are being stored.
-        s.setPduProcessorDegree(16);
+        // A receipt holds its thread until the journal committed it (the deliver_sm_resp goes out after that), and
+        // submit_sm_resp waits behind them: more threads than a window of answers plus a batch of receipts keep the
+        // answers to our submits flowing while receipts wait for their group commit.
+        s.setPduProcessorDegree(Math.max(64, config.windowSize() + 32));
         s.setQueueCapacity(Math.max(1_000, config.windowSize() * 8));
         s.setTransactionTimer(config.responseTimeout().toMillis());
         s.setEnquireLinkTimer((int) Math.min(Integer.MAX_VALUE, config.enquireLinkInterval().toMillis()));

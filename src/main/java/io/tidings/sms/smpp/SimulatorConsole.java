@@ -15,7 +15,7 @@ import java.util.Base64;
  *
  * <pre>
  * arguments: --port N (0: any) --receipt-delay-ms N --failure-ratio R --throttle-ratio R --throttle-above N
- *            --manual-receipts
+ *            --manual-receipts --receipt-window N (deliver_sm out before their resp, 32)
  * started:   READY port=N
  * stats                      STATS {"submits":…,"messages":…,"distinct":…,"duplicates":…,…}
  * reset                      OK
@@ -45,6 +45,7 @@ final class SimulatorConsole {
                 case "--throttle-ratio" -> options = options.withThrottleRatio(Double.parseDouble(args[++i]));
                 case "--throttle-above" -> options = options.withThrottleAbovePerSecond(Integer.parseInt(args[++i]));
                 case "--manual-receipts" -> options = options.withAutoReceipts(false);
+                case "--receipt-window" -> options = options.withReceiptWindow(Integer.parseInt(args[++i]));
                 default -> {
                     System.err.println("smsc-simulator: unknown argument " + args[i]);
                     return 2;

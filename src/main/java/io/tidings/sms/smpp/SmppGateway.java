@@ -22,6 +22,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * An SMSC reached over SMPP 3.4 (jsmpp), bound as transceiver: submit_sm goes out, receipts and phone replies come
@@ -104,10 +105,17 @@ public final class SmppGateway implements SmsGateway {
 
     @Override
     public List<SmsSubmitResult> submit(List<OutboundSms> batch) {
+        return submit(batch, r -> {
+        });
+    }
+
+    /** {@code each} runs on the message's own sender thread right after its submit_sm_resp (or failure). */
+    @Override
+    public List<SmsSubmitResult> submit(List<OutboundSms> batch, Consumer<SmsSubmitResult> each) {
         List<Future<SmsSubmitResult>> futures = new ArrayList<>(batch.size());
         for (OutboundSms sms : batch) {
             try {
-                futures.add(senders.submit(() -> submitOne(sms)));
+                futures.add(senders.submit(() -> tell(each, submitOne(sms))));
             } catch (RejectedExecutionException e) { // closed: the queue keeps the message for another gateway
                 futures.add(CompletableFuture.completedFuture(new SmsSubmitResult.Retry(sms.messageId(), "closed",
                         name() + " is closed", null)));
@@ -118,6 +126,15 @@ public final class SmppGateway implements SmsGateway {
             results.add(result(batch.get(i), futures.get(i)));
         }
         return results;
+    }
+
+    private SmsSubmitResult tell(Consumer<SmsSubmitResult> each, SmsSubmitResult result) {
+        try {
+            each.accept(result);
+        } catch (RuntimeException e) {
+            log.warn("{}: the listener of a submit result failed; the result still comes back in the batch", name(), e);
+        }
+        return result;
     }
 
     private static SmsSubmitResult result(OutboundSms sms, Future<SmsSubmitResult> future) {

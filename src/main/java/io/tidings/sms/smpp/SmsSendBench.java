@@ -45,7 +45,9 @@ import java.util.stream.Stream;
  * unsettled, or charged differently from its preview.
  *
  * <p>Options: {@code --messages N} (2000), {@code --window W} (64), {@code --max-seconds T} (300),
- * {@code --receipt-delay-ms D} (0), {@code --data DIR} (a fresh temporary directory, removed afterwards).
+ * {@code --receipt-delay-ms D} (0), {@code --receipt-window R} (32: the simulator's receipts out before their
+ * deliver_sm_resp; Tidings acknowledges a receipt once it is committed, so this bounds receipts per commit),
+ * {@code --data DIR} (a fresh temporary directory, removed afterwards).
  */
 public final class SmsSendBench {
 
@@ -75,6 +77,7 @@ public final class SmsSendBench {
         int window = 64;
         int maxSeconds = 300;
         int receiptDelayMs = 0;
+        int receiptWindow = 32;
         String dataArg = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -84,6 +87,7 @@ public final class SmsSendBench {
                 case "--window" -> window = Integer.parseInt(args[++i]);
                 case "--max-seconds" -> maxSeconds = Integer.parseInt(args[++i]);
                 case "--receipt-delay-ms" -> receiptDelayMs = Integer.parseInt(args[++i]);
+                case "--receipt-window" -> receiptWindow = Integer.parseInt(args[++i]);
                 case "--data" -> dataArg = args[++i];
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
@@ -94,7 +98,7 @@ public final class SmsSendBench {
         try {
             data = dataArg != null ? Path.of(dataArg) : Files.createTempDirectory("tidings-sms-bench");
             try (SimulatorProcess smsc = SimulatorProcess.start(List.of("--port", "0", "--receipt-delay-ms",
-                    String.valueOf(receiptDelayMs)));
+                    String.valueOf(receiptDelayMs), "--receipt-window", String.valueOf(receiptWindow)));
                  ConfigurableApplicationContext ctx = start.apply(List.of("--tidings.data-dir=" + data,
                          "--tidings.dispatch.poll-interval=20ms", "--tidings.dispatch.batch-size=500",
                          "--tidings.sms.pending-interval=200ms"))) {

@@ -31,37 +31,45 @@ public final class SmscSimulator implements AutoCloseable {
      * @param throttleRatio          share of submit_sm answered ESME_RTHROTTLED (0..1)
      * @param throttleAbovePerSecond submits in a second beyond which the rest of that second is throttled; 0 never
      * @param autoReceipts           false: receipts only on {@link #deliverReceipts(String, String)}
+     * @param receiptWindow          deliver_sm sent before their deliver_sm_resp came back (32)
      */
     public record Options(Duration receiptDelay, double failureRatio, double throttleRatio,
-                          int throttleAbovePerSecond, boolean autoReceipts) {
+                          int throttleAbovePerSecond, boolean autoReceipts, int receiptWindow) {
 
         public Options {
             Objects.requireNonNull(receiptDelay, "receiptDelay");
+            if (receiptWindow < 1) {
+                throw new IllegalArgumentException("receiptWindow must be at least 1");
+            }
         }
 
-        /** Receipts 10 ms after the answer, all delivered, no throttling. */
+        /** Receipts 10 ms after the answer, all delivered, no throttling, 32 receipts out at a time. */
         public static Options defaults() {
-            return new Options(Duration.ofMillis(10), 0, 0, 0, true);
+            return new Options(Duration.ofMillis(10), 0, 0, 0, true, 32);
+        }
+
+        public Options withReceiptWindow(int window) {
+            return new Options(receiptDelay, failureRatio, throttleRatio, throttleAbovePerSecond, autoReceipts, window);
         }
 
         public Options withReceiptDelay(Duration delay) {
-            return new Options(delay, failureRatio, throttleRatio, throttleAbovePerSecond, autoReceipts);
+            return new Options(delay, failureRatio, throttleRatio, throttleAbovePerSecond, autoReceipts, receiptWindow);
         }
 
         public Options withFailureRatio(double ratio) {
-            return new Options(receiptDelay, ratio, throttleRatio, throttleAbovePerSecond, autoReceipts);
+            return new Options(receiptDelay, ratio, throttleRatio, throttleAbovePerSecond, autoReceipts, receiptWindow);
         }
 
         public Options withThrottleRatio(double ratio) {
-            return new Options(receiptDelay, failureRatio, ratio, throttleAbovePerSecond, autoReceipts);
+            return new Options(receiptDelay, failureRatio, ratio, throttleAbovePerSecond, autoReceipts, receiptWindow);
         }
 
         public Options withThrottleAbovePerSecond(int perSecond) {
-            return new Options(receiptDelay, failureRatio, throttleRatio, perSecond, autoReceipts);
+            return new Options(receiptDelay, failureRatio, throttleRatio, perSecond, autoReceipts, receiptWindow);
         }
 
         public Options withAutoReceipts(boolean auto) {
-            return new Options(receiptDelay, failureRatio, throttleRatio, throttleAbovePerSecond, auto);
+            return new Options(receiptDelay, failureRatio, throttleRatio, throttleAbovePerSecond, auto, receiptWindow);
         }
     }
 
@@ -96,7 +104,7 @@ public final class SmscSimulator implements AutoCloseable {
     private SmscSimulator(int port, Options options) throws IOException {
         this.options = options;
         this.sessions = new SimulatorSessions();
-        this.receipts = new ReceiptSender(sessions::preferring, 32);
+        this.receipts = new ReceiptSender(sessions::preferring, options.receiptWindow());
         this.submits = new SimulatedSubmits(this, ledger, receipts);
         sessions.listen(port, submits);
     }

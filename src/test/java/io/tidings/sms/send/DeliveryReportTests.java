@@ -73,6 +73,43 @@ class DeliveryReportTests extends SmsSendTestSupport {
                 java.time.Duration.ofSeconds(5), () -> "the parked report to be dropped once dispatch is final");
     }
 
+    @Test
+    void aReportRacingItsSubmitResultIsAppliedOnceWhicheverIsWrittenFirst() throws Exception {
+        SmsProvider p = sandbox(cfg(""), 1_000);
+        onlyThese(Set.of("US"), p.id());
+        String gateway = "sandbox:" + p.id();
+        for (int i = 0; i < 3; i++) {
+            Contact c = contact(usMobile(), zoneAtHour(3));
+            SmsMessageLog m = heldMessage(p, c);
+            dispatch.cancel(count("select dispatch_message_id from sms_messages where id = ?", m.id()));
+            String providerId = "RACE" + i + UUID.randomUUID();
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            try (ExecutorService both = Executors.newFixedThreadPool(2)) {
+                Future<?> report = both.submit(() -> {
+                    go.await();
+                    sink.delivery(new DeliveryReport(gateway, providerId, DeliveryReport.Status.DELIVERED, null, "race",
+                            Instant.now()));
+                    return null;
+                });
+                Future<?> accepted = both.submit(() -> {
+                    go.await();
+                    outcomes.accepted(m.id(), p.id(), gateway, providerId, 1);
+                    return null;
+                });
+                go.countDown();
+                report.get(20, TimeUnit.SECONDS);
+                accepted.get(20, TimeUnit.SECONDS);
+            }
+
+            await(() -> sms.messages(m.sendId(), null).getFirst().state().equals("delivered"), Duration.ofSeconds(5),
+                    () -> "the racing report to be applied");
+            SmsMessageLog after = sms.messages(m.sendId(), null).getFirst();
+            assertThat(after.events()).extracting(SmsMessageLog.Event::state).containsSubsequence("held", "sent", "delivered");
+            assertThat(after.events()).filteredOn(e -> e.state().equals("delivered")).hasSize(1);
+            assertThat(awaitSend(m.sendId(), "settled").billed()).isEqualTo(1);
+        }
+    }
+
     @Autowired
     PendingReports sweeps;
 
