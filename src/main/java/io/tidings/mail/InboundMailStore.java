@@ -30,6 +30,20 @@ class InboundMailStore {
             values (:source, :mailboxId, :remoteAddress, :helo, :envelopeFrom, :envelopeTo, :raw, :size, :messageId)
             returning id
             """;
+    // Mail already routed (the MX routes before it stores, in one transaction): written once. The id is given only
+    // when routing had to know it beforehand (a thread body cut short names it), see reserveId.
+    private static final String INSERT_ROUTED = """
+            insert into mail_inbound (id, source, mailbox_id, remote_address, helo, envelope_from, envelope_to, raw, size,
+                                      message_id, from_address, subject, html_sanitized, route, route_detail, error,
+                                      record_model, record_id, thread_message_id, routed_at)
+            overriding system value
+            values (coalesce(:id, nextval(pg_get_serial_sequence('mail_inbound', 'id'))), :source, :mailboxId,
+                    :remoteAddress, :helo, :envelopeFrom, :envelopeTo, :raw, :size,
+                    :messageId, :fromAddress, :subject, :html, :route, :detail, :error,
+                    :recordModel, :recordId, :threadMessageId, now())
+            returning id
+            """;
+    private static final String RESERVE_ID = "select nextval(pg_get_serial_sequence('mail_inbound', 'id'))";
     // Locks the row for its routing transaction; a mail already routed, or being routed elsewhere, is skipped.
     private static final String CLAIM = """
             select id, envelope_from, envelope_to, raw from mail_inbound
@@ -71,6 +85,31 @@ class InboundMailStore {
                 .param("envelopeFrom", envelopeFrom)
                 .param("envelopeTo", envelopeTo.toArray(String[]::new)).param("raw", raw).param("size", raw.length)
                 .param("messageId", messageId).query(Long.class).single();
+    }
+
+    /**
+     * Stores a mail together with what routing did with it, in one statement.
+     *
+     * @param id from {@link #reserveId()}, or null for the next one
+     * @param m  the parsed mail, or null when it could not be parsed
+     */
+    long insertRouted(Long id, String source, Long mailboxId, String remoteAddress, String helo, String envelopeFrom,
+                      List<String> envelopeTo, byte[] raw, InboundMessage m, InboundRouting r) {
+        return jdbc.sql(INSERT_ROUTED).param("id", id).param("source", source).param("mailboxId", mailboxId)
+                .param("remoteAddress", remoteAddress).param("helo", helo).param("envelopeFrom", envelopeFrom)
+                .param("envelopeTo", envelopeTo.toArray(String[]::new)).param("raw", raw).param("size", raw.length)
+                .param("messageId", m == null ? null : m.messageId())
+                .param("fromAddress", m == null ? null : m.fromAddress()).param("subject", m == null ? null : m.subject())
+                .param("html", m == null ? null : m.htmlSanitized()).param("route", r.route())
+                .param("detail", clip(r.detail())).param("error", clip(r.error()))
+                .param("recordModel", r.record() == null ? null : r.record().model().key())
+                .param("recordId", r.record() == null ? null : r.record().id())
+                .param("threadMessageId", r.threadMessageId()).query(Long.class).single();
+    }
+
+    /** An id for {@link #insertRouted} when routing must name the mail before it is stored. */
+    long reserveId() {
+        return jdbc.sql(RESERVE_ID).query(Long.class).single();
     }
 
     Optional<Raw> claim(long id) {

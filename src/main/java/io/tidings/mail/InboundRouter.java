@@ -10,10 +10,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Routes stored inbound mail: parses it and asks each {@link InboundRoute} in order; the first answer
- * wins, none means the catch-all. A route's work (thread message, new lead, bounce count) and the mail's
- * route result commit in one transaction; when a route fails, that rolls back and the mail goes to the
- * catch-all with the error, its raw bytes untouched.
+ * Routes inbound mail: parses it and asks each {@link InboundRoute} in order; the first answer wins, none
+ * means the catch-all. A route's work (thread message, new lead, bounce count) and the mail's route result
+ * commit in one transaction; when a route fails, that rolls back and the mail goes to the catch-all with the
+ * error, its raw bytes untouched. Mail from the MX is stored in that same transaction ({@link #receive});
+ * mail fetched by IMAP is stored first and routed after ({@link #route}).
  */
 @Component
 class InboundRouter {
@@ -30,6 +31,33 @@ class InboundRouter {
         this.parser = parser;
         this.routes = routes;
         this.tx = tx;
+    }
+
+    /**
+     * Mail from the MX: parsed, routed and stored in one transaction (one commit), before the sender hears 250. When
+     * routing fails, all of its work rolls back and the mail is stored in the catch-all with the error, in a second
+     * transaction of one statement; when even that fails the exception reaches the caller, which answers 451.
+     *
+     * @return the stored mail's id
+     */
+    long receive(String remoteAddress, String helo, String envelopeFrom, List<String> envelopeTo, byte[] raw) {
+        InboundMessage[] parsed = {null};
+        try {
+            InboundMessage mail = parser.parse(0, envelopeFrom, envelopeTo, raw); // before the transaction: CPU only
+            parsed[0] = mail;
+            return tx.execute(s -> {
+                // a thread body cut short names the stored mail, so that one needs its id before routing
+                Long id = InboundThreadPost.cut(mail) ? store.reserveId() : null;
+                InboundMessage named = id == null ? mail : mail.withId(id);
+                InboundRouting routing = decide(named);
+                return store.insertRouted(id, "smtp", null, remoteAddress, helo, envelopeFrom, envelopeTo, raw, named, routing);
+            });
+        } catch (RuntimeException e) {
+            InboundRouting failed = InboundRouting.failed(e.getClass().getSimpleName() + ": " + e.getMessage());
+            long id = store.insertRouted(null, "smtp", null, remoteAddress, helo, envelopeFrom, envelopeTo, raw, parsed[0], failed);
+            log.warn("inbound mail {} could not be routed; it stays in the catch-all", id, e);
+            return id;
+        }
     }
 
     /** Routes the mail if it is still pending; returns what happened, empty when another node has it or it was done. */
@@ -58,6 +86,13 @@ class InboundRouter {
 
     private InboundRouting routeClaimed(InboundMailStore.Raw raw) {
         InboundMessage mail = parser.parse(raw.id(), raw.envelopeFrom(), raw.envelopeTo(), raw.raw());
+        InboundRouting result = decide(mail);
+        store.routed(raw.id(), mail, result);
+        return result;
+    }
+
+    /** The first route's answer, else the catch-all; a parsing problem is kept as the error either way. */
+    private InboundRouting decide(InboundMessage mail) {
         InboundRouting result = null;
         for (InboundRoute r : routes) {
             Optional<InboundRouting> answer = r.route(mail);
@@ -72,7 +107,6 @@ class InboundRouter {
         if (mail.problem() != null) {
             result = new InboundRouting(result.route(), result.detail(), mail.problem(), result.record(), result.threadMessageId());
         }
-        store.routed(raw.id(), mail, result);
         return result;
     }
 

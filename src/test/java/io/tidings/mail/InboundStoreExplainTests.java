@@ -33,7 +33,7 @@ class InboundStoreExplainTests {
 
     @Test
     void everyInboundMailStatementPlansAgainstTheMigratedSchema() throws Exception {
-        assertThat(StoreExplainer.explainAll(jdbc, InboundMailStore.class, TYPES, Set.of("COLUMNS"))).isEqualTo(9);
+        assertThat(StoreExplainer.explainAll(jdbc, InboundMailStore.class, TYPES, Set.of("COLUMNS"))).isEqualTo(11);
         assertThat(StoreExplainer.explainAll(jdbc, ImapMailboxes.class, TYPES, Set.of("COLUMNS"))).isEqualTo(11);
         assertThat(StoreExplainer.explainAll(jdbc, InboundDuplicates.class, TYPES, Set.of())).isEqualTo(1);
     }
