@@ -409,4 +409,23 @@ class InboundSmtpTests {
                 .endsWith("[cut: the full mail is kept as inbound mail " + stored.id() + "]");
         assertThat(mail.inboundRaw(stored.id()).length).isGreaterThan(InboundThreadPost.MAX_BODY);
     }
+
+    @Test
+    void theStoredMailStartsWithOurReceivedHeaderAndAStrangeHeloCannotBreakIt() throws Exception {
+        String from = data.address("trace");
+        String messageId = id("trace");
+        try (SmtpTalk s = new SmtpTalk(port)) {
+            assertThat(s.send("EHLO odd(name);x")).startsWith("250");
+            assertThat(s.send("MAIL FROM:<" + from + ">")).startsWith("250");
+            assertThat(s.send("RCPT TO:<anyone@localhost>")).startsWith("250");
+            assertThat(s.data(message(from, "anyone@localhost", "Trace", messageId, "", "traced")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8))).startsWith("250");
+        }
+
+        String raw = new String(mail.inboundRaw(data.inboundByMessageId(mail, messageId).id()),
+                java.nio.charset.StandardCharsets.US_ASCII);
+        assertThat(raw).startsWith("Received: from odd?name?;x ([127.0.0.1])\r\n\tby mail.tidings.test (Tidings) with SMTP id ");
+        assertThat(raw.lines().filter(l -> l.startsWith("Received:")).count()).isEqualTo(1);
+        assertThat(raw).contains("\r\nFrom: Customer <" + from + ">\r\n");
+    }
 }
