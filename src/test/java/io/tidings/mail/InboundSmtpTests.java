@@ -428,4 +428,22 @@ class InboundSmtpTests {
         assertThat(raw.lines().filter(l -> l.startsWith("Received:")).count()).isEqualTo(1);
         assertThat(raw).contains("\r\nFrom: Customer <" + from + ">\r\n");
     }
+
+    @Test
+    void aReplyDeliveredTwiceIsPostedOnceAndTheSecondNamesTheFirst() throws Exception {
+        RecordRef lead = data.lead("ReplyTwice");
+        String to = mail.tokens().replyAddress(lead);
+        String from = data.address("replytwice");
+        String messageId = id("replytwice");
+        String m = message(from, to, "Re: twice", messageId, "", "Said twice");
+
+        assertThat(SmtpTalk.deliver(port, from, to, m)).startsWith("250");
+        assertThat(SmtpTalk.deliver(port, from, to, m)).startsWith("250");
+
+        List<InboundMail> copies = jdbc.sql("select id from mail_inbound where message_id = :m order by id")
+                .param("m", messageId).query(Long.class).list().stream().map(mail::inbound).toList();
+        assertThat(copies).extracting(InboundMail::route).containsExactly("reply", "duplicate");
+        assertThat(copies.getLast().routeDetail()).isEqualTo("same Message-ID as inbound mail " + copies.getFirst().id());
+        assertThat(threads.messages(lead, null, 10).messages()).extracting(ThreadMessage::messageId).containsExactly(messageId);
+    }
 }

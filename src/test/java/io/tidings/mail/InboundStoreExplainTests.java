@@ -26,7 +26,7 @@ class InboundStoreExplainTests {
             Map.entry("username", "text"), Map.entry("password", "text"), Map.entry("folder", "text"),
             Map.entry("enabled", "boolean"), Map.entry("node", "text"), Map.entry("leaseSeconds", "bigint"),
             Map.entry("everySeconds", "bigint"), Map.entry("uidValidity", "bigint"), Map.entry("uid", "bigint"),
-            Map.entry("inboundId", "bigint"), Map.entry("fetched", "integer"));
+            Map.entry("inboundId", "bigint"), Map.entry("fetched", "integer"), Map.entry("unlessCopy", "boolean"));
 
     @Autowired
     JdbcClient jdbc;
