@@ -30,6 +30,25 @@ class InboundMailStore {
             values (:source, :mailboxId, :remoteAddress, :helo, :envelopeFrom, :envelopeTo, :raw, :size, :messageId)
             returning id
             """;
+    // Mail already routed (the MX routes before it stores, in one transaction): written once. The id is given only
+    // when routing had to know it beforehand (a thread body cut short names it), see reserveId. With :unlessCopy
+    // nothing is written when a copy with the same Message-ID was already routed (InboundDuplicates' question, asked
+    // here so that it costs no round trip of its own: the caller then rolls back and routes again, duplicates first).
+    private static final String INSERT_ROUTED = """
+            insert into mail_inbound (id, source, mailbox_id, remote_address, helo, envelope_from, envelope_to, raw, size,
+                                      message_id, from_address, subject, html_sanitized, route, route_detail, error,
+                                      record_model, record_id, thread_message_id, routed_at)
+            overriding system value
+            select coalesce(:id, nextval(pg_get_serial_sequence('mail_inbound', 'id'))), :source, :mailboxId,
+                   :remoteAddress, :helo, :envelopeFrom, :envelopeTo, :raw, :size,
+                   :messageId, :fromAddress, :subject, :html, :route, :detail, :error,
+                   :recordModel, :recordId, :threadMessageId, now()
+            where not (:unlessCopy and exists (
+                select 1 from mail_inbound
+                where message_id = :messageId and route in ('reply', 'auto_reply', 'alias', 'bounce')))
+            returning id
+            """;
+    private static final String RESERVE_ID = "select nextval(pg_get_serial_sequence('mail_inbound', 'id'))";
     // Locks the row for its routing transaction; a mail already routed, or being routed elsewhere, is skipped.
     private static final String CLAIM = """
             select id, envelope_from, envelope_to, raw from mail_inbound
@@ -71,6 +90,43 @@ class InboundMailStore {
                 .param("envelopeFrom", envelopeFrom)
                 .param("envelopeTo", envelopeTo.toArray(String[]::new)).param("raw", raw).param("size", raw.length)
                 .param("messageId", messageId).query(Long.class).single();
+    }
+
+    /**
+     * Stores a mail together with what routing did with it, in one statement.
+     *
+     * @param id from {@link #reserveId()}, or null for the next one
+     * @param m  the parsed mail, or null when it could not be parsed
+     */
+    long insertRouted(Long id, String source, Long mailboxId, String remoteAddress, String helo, String envelopeFrom,
+                      List<String> envelopeTo, byte[] raw, InboundMessage m, InboundRouting r) {
+        return insertRouted(id, source, mailboxId, remoteAddress, helo, envelopeFrom, envelopeTo, raw, m, r, false)
+                .orElseThrow();
+    }
+
+    /**
+     * As {@link #insertRouted(Long, String, Long, String, String, String, List, byte[], InboundMessage, InboundRouting)},
+     * but with {@code unlessCopy} nothing is written (empty) when a copy with the mail's Message-ID was already routed.
+     */
+    Optional<Long> insertRouted(Long id, String source, Long mailboxId, String remoteAddress, String helo,
+                                String envelopeFrom, List<String> envelopeTo, byte[] raw, InboundMessage m,
+                                InboundRouting r, boolean unlessCopy) {
+        return jdbc.sql(INSERT_ROUTED).param("id", id).param("unlessCopy", unlessCopy).param("source", source)
+                .param("mailboxId", mailboxId)
+                .param("remoteAddress", remoteAddress).param("helo", helo).param("envelopeFrom", envelopeFrom)
+                .param("envelopeTo", envelopeTo.toArray(String[]::new)).param("raw", raw).param("size", raw.length)
+                .param("messageId", m == null ? null : m.messageId())
+                .param("fromAddress", m == null ? null : m.fromAddress()).param("subject", m == null ? null : m.subject())
+                .param("html", m == null ? null : m.htmlSanitized()).param("route", r.route())
+                .param("detail", clip(r.detail())).param("error", clip(r.error()))
+                .param("recordModel", r.record() == null ? null : r.record().model().key())
+                .param("recordId", r.record() == null ? null : r.record().id())
+                .param("threadMessageId", r.threadMessageId()).query(Long.class).optional();
+    }
+
+    /** An id for {@link #insertRouted} when routing must name the mail before it is stored. */
+    long reserveId() {
+        return jdbc.sql(RESERVE_ID).query(Long.class).single();
     }
 
     Optional<Raw> claim(long id) {

@@ -5,7 +5,8 @@ import jakarta.mail.internet.MimeMessage;
 import java.util.List;
 
 /**
- * A mail as routing sees it, parsed from its raw bytes by {@link InboundParser}. Every header value
+ * A mail as routing sees it, parsed from its raw bytes by {@link InboundParser}. {@code id} is the stored mail's,
+ * or 0 for mail the MX routes before storing it (both in one transaction). Every header value
  * here is single-line (line breaks and control characters removed), so none can inject a header.
  *
  * @param envelopeFrom     MAIL FROM (for IMAP: Return-Path), {@code ""} for the null sender {@code <>}, null when unknown
@@ -21,6 +22,12 @@ record InboundMessage(long id, String envelopeFrom, List<String> envelopeTo, Lis
                       String messageId, String inReplyTo, List<String> references, String subject,
                       String fromAddress, String fromName, String text, String htmlSanitized, MimeMessage mime,
                       String problem) {
+
+    /** The same mail under the id it is (or will be) stored with; 0 while it is not stored. */
+    InboundMessage withId(long storedId) {
+        return new InboundMessage(storedId, envelopeFrom, envelopeTo, headerRecipients, messageId, inReplyTo, references,
+                subject, fromAddress, fromName, text, htmlSanitized, mime, problem);
+    }
 
     /** Envelope recipients first, then those only named in headers (forwarded mail), without repeats. */
     List<String> allRecipients() {

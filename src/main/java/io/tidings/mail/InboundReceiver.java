@@ -5,23 +5,22 @@ import org.springframework.stereotype.Component;
 import java.util.List;
 import java.util.Optional;
 
-/** Stores a mail raw (committed before anyone is told it arrived), then routes it; routing trouble never loses it. */
+/**
+ * Takes a mail from the MX: stored with its routing in one transaction, committed before anyone is told it arrived;
+ * routing trouble never loses it (it is then stored in the catch-all).
+ */
 @Component
 class InboundReceiver {
 
-    private final InboundMailStore store;
     private final InboundRouter router;
 
-    InboundReceiver(InboundMailStore store, InboundRouter router) {
-        this.store = store;
+    InboundReceiver(InboundRouter router) {
         this.router = router;
     }
 
     /** @return the stored mail's id; it is stored even when routing then fails */
     long receiveSmtp(String remoteAddress, String helo, String envelopeFrom, List<String> envelopeTo, byte[] raw) {
-        long id = store.insert("smtp", null, remoteAddress, helo, envelopeFrom, envelopeTo, raw, null);
-        router.route(id);
-        return id;
+        return router.receive(remoteAddress, helo, envelopeFrom, envelopeTo, raw);
     }
 
     Optional<InboundRouting> route(long id) {

@@ -2,8 +2,12 @@ package io.tidings.mail;
 
 import org.springframework.stereotype.Component;
 
+import io.tidings.threads.RecordRef;
+
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Who the MX takes mail for, decided at RCPT time so nothing is accepted that would have to be bounced
@@ -17,9 +21,13 @@ class InboundRecipients {
     record Refusal(int code, String text) {
     }
 
+    /** Reply addresses whose signature was checked; signatures never expire, so a right one stays right. */
+    private static final int REMEMBERED = 10_000;
+
     private final InboundSettings inbound;
     private final MailSettings settings;
     private final MailTokens tokens;
+    private final Map<String, RecordRef> replies = new ConcurrentHashMap<>();
 
     InboundRecipients(InboundSettings inbound, MailSettings settings, MailTokens tokens) {
         this.inbound = inbound;
@@ -43,13 +51,33 @@ class InboundRecipients {
         if (local.isEmpty() || !inbound.isOurs(domain)) {
             return Optional.of(new Refusal(550, "5.7.1 Relaying denied: this server only takes mail for its own domains"));
         }
-        if (local.startsWith("reply+") && tokens.parseReply(a).isEmpty()) {
+        if (local.startsWith("reply+") && reply(a).isEmpty()) {
             return Optional.of(new Refusal(550, "5.1.1 Unknown reply address"));
         }
         if (local.startsWith("bounce+") && tokens.parseBounce(a).isEmpty()) {
             return Optional.of(new Refusal(550, "5.1.1 Unknown bounce address"));
         }
         return Optional.empty();
+    }
+
+    /**
+     * The record a signed reply address names ({@link MailTokens#parseReply}); each mail's address is checked at RCPT
+     * and again when routing, and a thread's replies share one, so right ones are remembered (wrong ones never are).
+     */
+    Optional<RecordRef> reply(String address) {
+        String key = address.trim().toLowerCase(Locale.ROOT);
+        RecordRef known = replies.get(key);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<RecordRef> parsed = tokens.parseReply(key);
+        parsed.ifPresent(ref -> {
+            if (replies.size() >= REMEMBERED) {
+                replies.clear();
+            }
+            replies.put(key, ref);
+        });
+        return parsed;
     }
 
     /** Whether an address found in a header is one of ours (forwarded mail names us there, not in the envelope). */

@@ -19,13 +19,14 @@ import java.util.Optional;
 @Order(20)
 class InboundReplyRoute implements InboundRoute {
 
-    private final MailTokens tokens;
+    private final InboundRecipients recipients;
     private final ThreadsApi threads;
     private final InboundAutoReplies autoReplies;
     private final InboundThreadPost posting;
 
-    InboundReplyRoute(MailTokens tokens, ThreadsApi threads, InboundAutoReplies autoReplies, InboundThreadPost posting) {
-        this.tokens = tokens;
+    InboundReplyRoute(InboundRecipients recipients, ThreadsApi threads, InboundAutoReplies autoReplies,
+                      InboundThreadPost posting) {
+        this.recipients = recipients;
         this.threads = threads;
         this.autoReplies = autoReplies;
         this.posting = posting;
@@ -35,7 +36,7 @@ class InboundReplyRoute implements InboundRoute {
     public Optional<InboundRouting> route(InboundMessage mail) {
         String via = "reply address";
         Optional<RecordRef> record = mail.allRecipients().stream().filter(a -> a.startsWith("reply+"))
-                .map(tokens::parseReply).flatMap(Optional::stream).findFirst();
+                .map(recipients::reply).flatMap(Optional::stream).findFirst();
         if (record.isEmpty()) {
             for (String id : answered(mail)) {
                 Optional<ThreadMessage> parent = threads.findByMessageId(id);
@@ -49,17 +50,16 @@ class InboundReplyRoute implements InboundRoute {
         if (record.isEmpty()) {
             return Optional.empty();
         }
-        if (mail.messageId() != null) {
-            Optional<ThreadMessage> same = threads.findByMessageId(mail.messageId());
-            if (same.isPresent()) {
-                return Optional.of(InboundRouting.to("duplicate", "already thread message " + same.get().id(),
-                        same.get().record(), same.get().id()));
-            }
-        }
         boolean automatic = autoReplies.isAutomatic(mail);
-        ThreadMessage saved = posting.post(record.get(), mail, automatic);
+        // a Message-ID already in a thread (the same mail by MX and IMAP, our own mail coming back) posts nothing
+        Optional<ThreadMessage> saved = posting.postOnce(record.get(), mail, automatic);
+        if (saved.isEmpty()) {
+            Optional<ThreadMessage> same = threads.findByMessageId(mail.messageId());
+            return Optional.of(InboundRouting.to("duplicate", "already thread message " + same.map(ThreadMessage::id).orElse(null),
+                    same.map(ThreadMessage::record).orElse(record.get()), same.map(ThreadMessage::id).orElse(null)));
+        }
         return Optional.of(InboundRouting.to(automatic ? "auto_reply" : "reply",
-                "by " + via + (automatic ? ", automatic: not forwarded to followers" : ""), record.get(), saved.id()));
+                "by " + via + (automatic ? ", automatic: not forwarded to followers" : ""), record.get(), saved.get().id()));
     }
 
     /** In-Reply-To first, then References from the newest (the last) back. */

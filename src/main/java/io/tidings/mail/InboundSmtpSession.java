@@ -10,6 +10,11 @@ import org.subethamail.smtp.RejectException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -29,10 +34,14 @@ final class InboundSmtpSession implements MessageHandler {
     private final InboundRecipients recipients;
     private final InboundReceiver receiver;
     private final long maxBytes;
+    private final String hostName;
     private String from = "";
     private final List<String> to = new ArrayList<>();
 
-    InboundSmtpSession(MessageContext context, InboundRecipients recipients, InboundReceiver receiver, long maxBytes) {
+    /** @param hostName ours, as named in the Received header */
+    InboundSmtpSession(MessageContext context, InboundRecipients recipients, InboundReceiver receiver, long maxBytes,
+                       String hostName) {
+        this.hostName = hostName;
         this.context = context;
         this.recipients = recipients;
         this.receiver = receiver;
@@ -65,6 +74,7 @@ final class InboundSmtpSession implements MessageHandler {
     @Override
     public String data(InputStream data) throws RejectException, IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
+        out.writeBytes(received());
         byte[] buffer = new byte[8192];
         long total = 0;
         int n;
@@ -88,6 +98,27 @@ final class InboundSmtpSession implements MessageHandler {
             log.error("storing inbound mail failed; the sender was told to retry", e);
             throw new RejectException(451, "4.3.0 Could not store the message, try again later");
         }
+    }
+
+    /**
+     * The trace header RFC 5321 4.4 asks for, first in the stored message. Written here rather than by the library,
+     * whose header costs a reverse DNS lookup of the peer for every message; the peer's address is enough.
+     */
+    private byte[] received() {
+        String ip = context.getRemoteAddress() instanceof InetSocketAddress a && a.getAddress() != null
+                ? a.getAddress().getHostAddress() : String.valueOf(context.getRemoteAddress());
+        String helo = context.getHelo().map(InboundSmtpSession::traceSafe).orElse("unknown");
+        return ("Received: from " + helo + " ([" + ip + "])\r\n\tby " + hostName + " (Tidings) with SMTP id "
+                + traceSafe(context.getSessionId()) + ";\r\n\t"
+                + DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC)) + "\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** Printable ASCII without spaces or parentheses, at most 100 characters: a HELO argument cannot break the header. */
+    private static String traceSafe(String s) {
+        StringBuilder b = new StringBuilder();
+        s.chars().limit(100).forEach(c -> b.append(c > 0x20 && c < 0x7f && c != '(' && c != ')' ? (char) c : '?'));
+        return b.isEmpty() ? "unknown" : b.toString();
     }
 
     @Override

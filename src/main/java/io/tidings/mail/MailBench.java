@@ -6,7 +6,10 @@ import io.tidings.dispatch.OutgoingMessage;
 import io.tidings.platform.EmbeddedPostgres;
 import io.tidings.records.NewLead;
 import io.tidings.records.RecordsApi;
+import io.tidings.threads.MessageKind;
+import io.tidings.threads.MessagePage;
 import io.tidings.threads.RecordRef;
+import io.tidings.threads.ThreadsApi;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -40,7 +43,7 @@ import java.util.stream.Stream;
  * Before the outgoing clock starts, {@code --warmup W} (500; 0 for none) emails go the same way, so the rate is a
  * running server's, not a fresh JVM's interpreter's; they count neither in the rate nor in {@code lost}.
  * Prints one JSON line; exits 1 when anything was lost. Options: {@code --messages N} (5000), {@code --sessions S}
- * (4, smtp-source's parallel sessions), {@code --max-seconds T} (300), {@code --data DIR} (a fresh temporary
+ * (4, smtp-source's parallel sessions), {@code --in-only} (the incoming phase alone), {@code --max-seconds T} (300), {@code --data DIR} (a fresh temporary
  * directory, removed afterwards), {@code --tools DIR} (where Postfix's tools are unpacked; default a folder
  * under the system's temporary directory, kept for the next run).
  */
@@ -66,6 +69,7 @@ public final class MailBench {
     private static int measure(String[] args, PrintStream out, Function<List<String>, ConfigurableApplicationContext> start) {
         int messages = 5_000;
         int warmup = 500;
+        boolean inOnly = false;
         int sessions = 4;
         int maxSeconds = 300;
         String dataArg = null;
@@ -78,6 +82,7 @@ public final class MailBench {
                 case "--max-seconds" -> maxSeconds = Integer.parseInt(args[++i]);
                 case "--data" -> dataArg = args[++i];
                 case "--tools" -> toolsDir = Path.of(args[++i]);
+                case "--in-only" -> inOnly = true;
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -98,7 +103,8 @@ public final class MailBench {
                          "--tidings.dispatch.poll-interval=20ms", "--tidings.dispatch.batch-size=500",
                          // a relay of one's own (Postfix here) takes many connections; see ADR 0013 for hosted ones
                          "--tidings.mail.smtp.pool-size=8"))) {
-                return benchmark(ctx, postfix, sink, inboundPort, messages, warmup, sessions, deadline, out);
+                return inOnly ? incomingOnly(ctx, postfix, inboundPort, messages, sessions, deadline, out)
+                        : benchmark(ctx, postfix, sink, inboundPort, messages, warmup, sessions, deadline, out);
             }
         } catch (IOException | RuntimeException e) {
             out.println("{\"error\":" + JSON.writeValueAsString(String.valueOf(e.getMessage())) + "}");
@@ -153,21 +159,12 @@ public final class MailBench {
         double outBaseline = baseline(postfix, messages, sessions, size);
 
         // 2. Incoming: replies to a lead's reply address, into Tidings' inbound server.
-        long lead = ctx.getBean(RecordsApi.class).createLead(NewLead.named("Mail bench " + run)).id();
-        String replyTo = mail.tokens().replyAddress(RecordRef.lead(lead));
-        Map<String, Long> before = mail.inboundCounts();
-        long t1 = System.nanoTime();
-        postfix.source(inboundPort, messages, sessions, size, "customer-" + run + "@bench.example", replyTo);
-        Map<String, Long> after = mail.inboundCounts();
-        while (routed(after) - routed(before) < messages && System.nanoTime() < deadline) {
-            Thread.sleep(5); // routing after 250 is done by then unless a crash left some for the sweep
-            after = mail.inboundCounts();
-        }
-        double inSeconds = (System.nanoTime() - t1) / 1e9;
-        long stored = total(after) - total(before);
-        long routedReplies = after.getOrDefault("reply", 0L) - before.getOrDefault("reply", 0L);
-        long inLost = messages - Math.min(messages, stored);
-        double inBaseline = baseline(postfix, messages, sessions, size);
+        Incoming in = incoming(ctx, postfix, inboundPort, messages, sessions, size, run, deadline);
+        double inSeconds = in.seconds();
+        long stored = in.stored();
+        long routedReplies = in.inThread();
+        long inLost = in.lost();
+        double inBaseline = in.baseline();
 
         double outRate = messages / outSeconds;
         double inRate = messages / inSeconds;
@@ -181,6 +178,66 @@ public final class MailBench {
                 messages, outRate, outBaseline, outRate / outBaseline, inRate, inBaseline, inRate / inBaseline,
                 outLost + inLost, outSeconds, inSeconds, sent, failed, outReceived, stored, routedReplies, sessions, size, warmup));
         return outLost + inLost == 0 ? 0 : 1;
+    }
+
+    /** {@code --in-only}: the incoming phase alone, for working on the MX; the same fields, outgoing ones left out. */
+    private static int incomingOnly(ConfigurableApplicationContext ctx, MailBenchPostfix postfix, int inboundPort, int messages,
+                                    int sessions, long deadline, PrintStream out) throws IOException, InterruptedException {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        long bytes = 0;
+        for (int i = 0; i < messages; i++) {
+            bytes += ("Hello " + NAMES[i % NAMES.length] + ",\n\nyour order " + (100_000 + i)
+                    + " left our warehouse today and should reach you within two days.\n"
+                    + "Track it any time from your account page.\n\nThank you for shopping with us.\n").length();
+        }
+        int size = (int) Math.max(200, bytes / messages + 900); // the outgoing phase's bodies and headers
+        Incoming in = incoming(ctx, postfix, inboundPort, messages, sessions, size, run, deadline);
+        double inRate = messages / in.seconds();
+        out.println(String.format(Locale.ROOT, "{\"messages\":%d,\"incoming_per_second\":%.0f,"
+                        + "\"incoming_baseline_per_second\":%.0f,\"incoming_ratio\":%.2f,\"lost\":%d,\"incoming_seconds\":%.3f,"
+                        + "\"incoming_stored\":%d,\"incoming_in_thread\":%d,\"sessions\":%d,\"message_bytes\":%d}",
+                messages, inRate, in.baseline(), inRate / in.baseline(), in.lost(), in.seconds(), in.stored(), in.inThread(),
+                sessions, size));
+        return in.lost() == 0 ? 0 : 1;
+    }
+
+    /** What the incoming phase measured. {@code inThread} counts the lead's thread messages, not route labels. */
+    private record Incoming(double seconds, long stored, long inThread, long lost, double baseline) {
+    }
+
+    /** smtp-source sends replies to a fresh lead's reply address; timed until every one is routed. */
+    private static Incoming incoming(ConfigurableApplicationContext ctx, MailBenchPostfix postfix, int inboundPort,
+                                     int messages, int sessions, int size, String run, long deadline)
+            throws IOException, InterruptedException {
+        MailApi mail = ctx.getBean(MailApi.class);
+        long lead = ctx.getBean(RecordsApi.class).createLead(NewLead.named("Mail bench " + run)).id();
+        String replyTo = mail.tokens().replyAddress(RecordRef.lead(lead));
+        Map<String, Long> before = mail.inboundCounts();
+        long t1 = System.nanoTime();
+        postfix.source(inboundPort, messages, sessions, size, "customer-" + run + "@bench.example", replyTo);
+        Map<String, Long> after = mail.inboundCounts();
+        while (routed(after) - routed(before) < messages && System.nanoTime() < deadline) {
+            Thread.sleep(5); // routing after 250 is done by then unless a crash left some for the sweep
+            after = mail.inboundCounts();
+        }
+        double seconds = (System.nanoTime() - t1) / 1e9;
+        long stored = total(after) - total(before);
+        long inThread = threadMessages(ctx.getBean(ThreadsApi.class), RecordRef.lead(lead));
+        long lost = messages - Math.min(messages, stored);
+        double baseline = baseline(postfix, messages, sessions, size);
+        return new Incoming(seconds, stored, inThread, lost, baseline);
+    }
+
+    /** The email_in messages really in the record's thread. */
+    private static long threadMessages(ThreadsApi threads, RecordRef ref) {
+        long n = 0;
+        Long before = null;
+        do {
+            MessagePage page = threads.messages(ref, before, ThreadsApi.MAX_PAGE);
+            n += page.messages().stream().filter(m -> m.kind() == MessageKind.EMAIL_IN).count();
+            before = page.nextBefore();
+        } while (before != null);
+        return n;
     }
 
     /** N personalised transactional emails on the {@code email} channel; returns the body bytes. */

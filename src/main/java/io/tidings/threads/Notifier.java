@@ -14,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Who hears about a posted message, and how. Followers whose subtypes match, never the author; users
@@ -40,8 +41,16 @@ class Notifier {
 
     /** @param explicitTo addresses the author sent an email to; they get it whatever they follow */
     void notify(ThreadMessage m, String recordTitle, List<String> explicitTo) {
+        notify(m, store.followers(m.record()), () -> recordTitle, explicitTo);
+    }
+
+    /**
+     * @param followers   the record's followers, as read with the message
+     * @param recordTitle read only when an email without a subject needs it as its subject
+     */
+    void notify(ThreadMessage m, List<Follower> followers, Supplier<String> recordTitle, List<String> explicitTo) {
         Set<String> emails = new LinkedHashSet<>(m.kind() == MessageKind.EMAIL_OUT ? explicitTo : List.of());
-        for (Follower f : store.followers(m.record())) {
+        for (Follower f : followers) {
             if (!f.subtypes().contains(m.subtype())) {
                 continue;
             }
@@ -63,8 +72,9 @@ class Notifier {
             }
         }
         emails.remove(m.authorAddress());
+        String title = emails.isEmpty() || (m.subject() != null && !m.subject().isBlank()) ? null : recordTitle.get();
         for (String to : emails) {
-            dispatch.enqueue(OutgoingMessage.of(EMAIL_CHANNEL, to, payload(m, recordTitle, to), "thread-" + m.id() + "-" + to));
+            dispatch.enqueue(OutgoingMessage.of(EMAIL_CHANNEL, to, payload(m, title, to), "thread-" + m.id() + "-" + to));
         }
     }
 

@@ -7,6 +7,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Checks and stores a message, then notifies, in one transaction: no notification for a lost message. */
@@ -37,6 +38,33 @@ class Posting {
     @Transactional
     ThreadMessage post(RecordRef ref, NewMessage m, boolean notify) {
         String title = guard.require(ref);
+        NewMessage clean = checked(m);
+        ThreadMessage saved = store.insert(ref, clean, clean.to(), clean.messageId());
+        if (notify) {
+            notifier.notify(saved, title, clean.to());
+        }
+        return saved;
+    }
+
+    /**
+     * As {@link #post(RecordRef, NewMessage, boolean)}, but a message whose Message-ID is already stored is not
+     * stored again (empty then, nothing written, nobody notified). For incoming mail, where the same message may
+     * arrive twice; the check, the insert and the followers' lookup are one statement. The record's title, for
+     * notification subjects, is only read when a notification needs it.
+     */
+    @Transactional
+    Optional<ThreadMessage> postOnce(RecordRef ref, NewMessage m, boolean notify) {
+        guard.requireExists(ref);
+        NewMessage clean = checked(m);
+        Optional<ThreadStore.Stored> stored = store.insertOnce(ref, clean, clean.to(), clean.messageId());
+        if (stored.isPresent() && notify) {
+            notifier.notify(stored.get().message(), stored.get().followers(), () -> guard.require(ref), clean.to());
+        }
+        return stored.map(ThreadStore.Stored::message);
+    }
+
+    /** The message as stored: checked, header fields made safe, an email_out given its Message-ID. */
+    private NewMessage checked(NewMessage m) {
         if (m.kind() == null) {
             throw new InvalidInputException("kind", "a message needs a kind");
         }
@@ -57,12 +85,6 @@ class Posting {
         // Replies quote this id in In-Reply-To; the mail part will route them back here by it.
         String messageId = m.messageId() != null ? m.messageId()
                 : m.kind() == MessageKind.EMAIL_OUT ? "<" + UUID.randomUUID() + "@" + mailDomain + ">" : null;
-        NewMessage clean = new NewMessage(m.kind(), m.authorUser(), m.authorAddress(), subject, m.body(), to, messageId,
-                m.inReplyTo());
-        ThreadMessage saved = store.insert(ref, clean, to, messageId);
-        if (notify) {
-            notifier.notify(saved, title, to);
-        }
-        return saved;
+        return new NewMessage(m.kind(), m.authorUser(), m.authorAddress(), subject, m.body(), to, messageId, m.inReplyTo());
     }
 }

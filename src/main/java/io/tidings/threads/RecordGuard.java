@@ -5,9 +5,20 @@ import io.tidings.records.RecordsApi;
 import io.tidings.shared.NotFoundException;
 import org.springframework.stereotype.Component;
 
-/** A thread exists only for a record that exists; this asks the module that owns the record. */
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A thread exists only for a record that exists; this asks the module that owns the record. Leads and orders
+ * are never deleted, so once seen to exist they are remembered ({@link #requireExists}); contacts can be
+ * deleted and are asked every time.
+ */
 @Component
 class RecordGuard {
+
+    private static final int REMEMBERED = 50_000;
+
+    private final Set<RecordRef> existing = ConcurrentHashMap.newKeySet();
 
     private final ContactsApi contacts;
     private final RecordsApi records;
@@ -28,6 +39,22 @@ class RecordGuard {
             throw new NotFoundException("There is no " + ref.model().key() + " " + ref.id() + ".");
         }
         return title == null ? ref.key() : title;
+    }
+
+    /** 404 when the record does not exist; without reading its title. */
+    void requireExists(RecordRef ref) {
+        if (existing.contains(ref)) {
+            return;
+        }
+        if (!exists(ref)) {
+            throw new NotFoundException("There is no " + ref.model().key() + " " + ref.id() + ".");
+        }
+        if (ref.model() != RecordModel.CONTACT) {
+            if (existing.size() >= REMEMBERED) {
+                existing.clear();
+            }
+            existing.add(ref);
+        }
     }
 
     private boolean exists(RecordRef ref) {

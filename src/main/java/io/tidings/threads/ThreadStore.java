@@ -30,6 +30,22 @@ class ThreadStore {
                     :recipients, :messageId, :inReplyTo)
             returning
             """ + MESSAGE_COLUMNS;
+    // The message and, in the same round trip, the record's followers for the notifier: one row per follower
+    // (follower columns null when there is none), no row when a message with that Message-ID is already stored.
+    private static final String INSERT_MESSAGE_ONCE = """
+            with saved as (
+                insert into thread_messages (model, record_id, kind, subtype, author_user, author_address, subject, body,
+                                             recipients, message_id, in_reply_to)
+                values (:model, :recordId, :kind, :subtype, :authorUser, :authorAddress, :subject, :body,
+                        :recipients, :messageId, :inReplyTo)
+                on conflict (message_id) do nothing
+                returning
+            """ + MESSAGE_COLUMNS + """
+            )
+            select saved.*, f.follower_kind, f.follower, f.subtypes
+            from saved left join thread_followers f on f.model = saved.model and f.record_id = saved.record_id
+            order by f.created_at, f.follower
+            """;
     // Keyset paging on the (model, record_id, id desc) index.
     private static final String MESSAGES = """
             select %s from thread_messages
@@ -114,6 +130,27 @@ class ThreadStore {
                 .query(ThreadStore::message).single();
     }
 
+    /** A stored message and the followers of its record when it was stored. */
+    record Stored(ThreadMessage message, List<Follower> followers) {
+    }
+
+    /** Empty when a message with this Message-ID is already stored (then nothing is written). */
+    Optional<Stored> insertOnce(RecordRef ref, NewMessage m, List<String> recipients, String messageId) {
+        List<Object[]> rows = jdbc.sql(INSERT_MESSAGE_ONCE).param("model", ref.model().key()).param("recordId", ref.id())
+                .param("kind", m.kind().key()).param("subtype", m.kind().subtype().key())
+                .param("authorUser", m.authorUser()).param("authorAddress", m.authorAddress())
+                .param("subject", m.subject()).param("body", m.body() == null ? "" : m.body())
+                .param("recipients", recipients.toArray(String[]::new)).param("messageId", messageId)
+                .param("inReplyTo", m.inReplyTo())
+                .query((rs, n) -> new Object[] {message(rs, n), rs.getString("follower_kind") == null ? null : follower(rs)})
+                .list();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Follower> followers = rows.stream().map(r -> (Follower) r[1]).filter(java.util.Objects::nonNull).toList();
+        return Optional.of(new Stored((ThreadMessage) rows.getFirst()[0], followers));
+    }
+
     List<ThreadMessage> messages(RecordRef ref, long before, int limit) {
         return jdbc.sql(MESSAGES).param("model", ref.model().key()).param("recordId", ref.id())
                 .param("before", before).param("limit", limit).query(ThreadStore::message).list();
@@ -135,15 +172,18 @@ class ThreadStore {
     }
 
     List<Follower> followers(RecordRef ref) {
-        return jdbc.sql(FOLLOWERS).param("model", ref.model().key()).param("recordId", ref.id()).query((rs, n) -> {
-            Set<Subtype> subtypes = EnumSet.noneOf(Subtype.class);
-            for (String s : (String[]) rs.getArray("subtypes").getArray()) {
-                subtypes.add(Subtype.parse(s));
-            }
-            String follower = rs.getString("follower");
-            return "user".equals(rs.getString("follower_kind")) ? Follower.user(follower, subtypes)
-                    : Follower.contact(Long.parseLong(follower), subtypes);
-        }).list();
+        return jdbc.sql(FOLLOWERS).param("model", ref.model().key()).param("recordId", ref.id())
+                .query((rs, n) -> follower(rs)).list();
+    }
+
+    private static Follower follower(ResultSet rs) throws SQLException {
+        Set<Subtype> subtypes = EnumSet.noneOf(Subtype.class);
+        for (String s : (String[]) rs.getArray("subtypes").getArray()) {
+            subtypes.add(Subtype.parse(s));
+        }
+        String follower = rs.getString("follower");
+        return "user".equals(rs.getString("follower_kind")) ? Follower.user(follower, subtypes)
+                : Follower.contact(Long.parseLong(follower), subtypes);
     }
 
     NotificationPreference preference(String username) {

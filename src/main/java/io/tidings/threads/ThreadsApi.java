@@ -71,6 +71,17 @@ public class ThreadsApi {
         return posting.post(ref, message, false);
     }
 
+    /**
+     * For incoming mail: posts the message unless one with its Message-ID is already stored (in any thread), in
+     * which case nothing is written and nobody is notified. The duplicate check costs nothing extra: it is part of
+     * the insert. {@code notifyFollowers} false is {@link #postWithoutNotifying}.
+     *
+     * @return the stored message, or empty when its Message-ID was already there ({@link #findByMessageId} finds that one)
+     */
+    public Optional<ThreadMessage> postOnce(RecordRef ref, NewMessage message, boolean notifyFollowers) {
+        return posting.postOnce(ref, message, notifyFollowers);
+    }
+
     /** For routing a reply: the thread message whose Message-ID it answers. */
     public Optional<ThreadMessage> findByMessageId(String messageId) {
         return store.byMessageId(messageId);

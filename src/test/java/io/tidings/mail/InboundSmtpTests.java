@@ -355,4 +355,95 @@ class InboundSmtpTests {
         assertThat(in.body()).isEqualTo("Vielen Dank für das Angebot — 谢谢");
         assertThat(in.authorAddress()).isEqualTo(from);
     }
+
+    @Test
+    void aMailFromTheMxIsRoutedAndStoredInOneTransaction() throws Exception {
+        RecordRef lead = data.lead("OneCommit");
+        String to = mail.tokens().replyAddress(lead);
+        String from = data.address("onecommit");
+        String messageId = id("onecommit");
+
+        assertThat(SmtpTalk.deliver(port, from, to, message(from, to, "Re: one", messageId, "", "One commit"))).startsWith("250");
+
+        InboundMail stored = data.inboundByMessageId(mail, messageId);
+        assertThat(stored.route()).isEqualTo("reply");
+        assertThat(stored.routedAt()).isNotNull();
+        // the same transaction wrote both rows: the mail is never seen stored but not yet routed
+        String mailTx = jdbc.sql("select xmin::text from mail_inbound where id = :id").param("id", stored.id())
+                .query(String.class).single();
+        String threadTx = jdbc.sql("select xmin::text from thread_messages where id = :id").param("id", stored.threadMessageId())
+                .query(String.class).single();
+        assertThat(mailTx).isEqualTo(threadTx);
+    }
+
+    @Test
+    void ourOwnMessageComingBackToTheReplyAddressIsADuplicateAndPostsNothing() throws Exception {
+        RecordRef lead = data.lead("Echo");
+        ThreadMessage sent = threads.post(lead, NewMessage.email("admin", "Offer", "Our offer", List.of(data.address("echo"))));
+        String to = mail.tokens().replyAddress(lead);
+        String from = data.address("echo");
+
+        assertThat(SmtpTalk.deliver(port, from, to, message(from, to, "Offer", sent.messageId(), "", "Our offer"))).startsWith("250");
+
+        InboundMail stored = data.inboundByMessageId(mail, sent.messageId());
+        assertThat(stored.route()).isEqualTo("duplicate");
+        assertThat(stored.routeDetail()).isEqualTo("already thread message " + sent.id());
+        assertThat(stored.threadMessageId()).isEqualTo(sent.id());
+        assertThat(threads.messages(lead, null, 10).messages()).extracting(ThreadMessage::id).containsExactly(sent.id());
+    }
+
+    @Test
+    void aHugeReplyIsCutInTheThreadAndTheCutNamesTheStoredMail() throws Exception {
+        RecordRef lead = data.lead("Huge");
+        String to = mail.tokens().replyAddress(lead);
+        String from = data.address("huge");
+        String messageId = id("huge");
+        String body = ("All of it. ".repeat(8) + "\r\n").repeat(1_200); // about 106,000 characters
+
+        assertThat(SmtpTalk.deliver(port, from, to, message(from, to, "Re: long", messageId, "", body))).startsWith("250");
+
+        InboundMail stored = data.inboundByMessageId(mail, messageId);
+        assertThat(stored.route()).isEqualTo("reply");
+        ThreadMessage in = threads.messages(lead, null, 10).messages().getFirst();
+        assertThat(in.body()).hasSizeLessThanOrEqualTo(InboundThreadPost.MAX_BODY)
+                .endsWith("[cut: the full mail is kept as inbound mail " + stored.id() + "]");
+        assertThat(mail.inboundRaw(stored.id()).length).isGreaterThan(InboundThreadPost.MAX_BODY);
+    }
+
+    @Test
+    void theStoredMailStartsWithOurReceivedHeaderAndAStrangeHeloCannotBreakIt() throws Exception {
+        String from = data.address("trace");
+        String messageId = id("trace");
+        try (SmtpTalk s = new SmtpTalk(port)) {
+            assertThat(s.send("EHLO odd(name);x")).startsWith("250");
+            assertThat(s.send("MAIL FROM:<" + from + ">")).startsWith("250");
+            assertThat(s.send("RCPT TO:<anyone@localhost>")).startsWith("250");
+            assertThat(s.data(message(from, "anyone@localhost", "Trace", messageId, "", "traced")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8))).startsWith("250");
+        }
+
+        String raw = new String(mail.inboundRaw(data.inboundByMessageId(mail, messageId).id()),
+                java.nio.charset.StandardCharsets.US_ASCII);
+        assertThat(raw).startsWith("Received: from odd?name?;x ([127.0.0.1])\r\n\tby mail.tidings.test (Tidings) with SMTP id ");
+        assertThat(raw.lines().filter(l -> l.startsWith("Received:")).count()).isEqualTo(1);
+        assertThat(raw).contains("\r\nFrom: Customer <" + from + ">\r\n");
+    }
+
+    @Test
+    void aReplyDeliveredTwiceIsPostedOnceAndTheSecondNamesTheFirst() throws Exception {
+        RecordRef lead = data.lead("ReplyTwice");
+        String to = mail.tokens().replyAddress(lead);
+        String from = data.address("replytwice");
+        String messageId = id("replytwice");
+        String m = message(from, to, "Re: twice", messageId, "", "Said twice");
+
+        assertThat(SmtpTalk.deliver(port, from, to, m)).startsWith("250");
+        assertThat(SmtpTalk.deliver(port, from, to, m)).startsWith("250");
+
+        List<InboundMail> copies = jdbc.sql("select id from mail_inbound where message_id = :m order by id")
+                .param("m", messageId).query(Long.class).list().stream().map(mail::inbound).toList();
+        assertThat(copies).extracting(InboundMail::route).containsExactly("reply", "duplicate");
+        assertThat(copies.getLast().routeDetail()).isEqualTo("same Message-ID as inbound mail " + copies.getFirst().id());
+        assertThat(threads.messages(lead, null, 10).messages()).extracting(ThreadMessage::messageId).containsExactly(messageId);
+    }
 }

@@ -171,4 +171,48 @@ class ThreadNotificationTests {
         assertThat(data.queuedFor(sms.id())).extracting(ThreadFixtures.Queued::recipient)
                 .containsExactly(emailUser + "@staff.example.com");
     }
+
+    @Test
+    void postingOnceStoresAMessageIdOnceAndNotifiesTheFollowersOnce() {
+        RecordRef lead = data.lead("Once");
+        String inboxUser = data.user("once");
+        threads.follow(lead, Follower.user(inboxUser, Set.of()));
+        String messageId = "<once-" + System.nanoTime() + "@example.org>";
+        NewMessage in = new NewMessage(MessageKind.EMAIL_IN, null, "client@example.com", null, "Thanks!", List.of(),
+                messageId, null);
+
+        java.util.Optional<ThreadMessage> first = threads.postOnce(lead, in, true);
+        java.util.Optional<ThreadMessage> again = threads.postOnce(lead, in, true);
+
+        assertThat(first).isPresent();
+        assertThat(again).isEmpty();
+        assertThat(threads.messages(lead, null, 10).messages()).extracting(ThreadMessage::messageId).containsExactly(messageId);
+        assertThat(threads.findByMessageId(messageId)).contains(first.get());
+        assertThat(threads.inbox(inboxUser).notifications()).extracting(Notification::messageId)
+                .containsExactly(first.get().id());
+    }
+
+    @Test
+    void postingOnceWithoutNotifyingTellsNoFollowerAndANewMessageIdIsStoredEachTime() {
+        RecordRef lead = data.lead("Quiet");
+        String inboxUser = data.user("quiet");
+        threads.follow(lead, Follower.user(inboxUser, Set.of()));
+
+        threads.postOnce(lead, new NewMessage(MessageKind.EMAIL_IN, null, "bot@example.com", null, "Out of office",
+                List.of(), "<a-" + System.nanoTime() + "@example.org>", null), false);
+        threads.postOnce(lead, new NewMessage(MessageKind.EMAIL_IN, null, "bot@example.com", null, "Still out",
+                List.of(), null, null), false);
+
+        assertThat(threads.messages(lead, null, 10).messages()).hasSize(2);
+        assertThat(threads.inbox(inboxUser).notifications()).isEmpty();
+    }
+
+    @Test
+    void postingOnceToALeadThatDoesNotExistIsNotFound() {
+        RecordRef missing = RecordRef.lead(987_654_321_012L);
+        NewMessage in = new NewMessage(MessageKind.EMAIL_IN, null, "client@example.com", null, "hello", List.of(), null, null);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> threads.postOnce(missing, in, true))
+                .isInstanceOf(io.tidings.shared.NotFoundException.class).hasMessageContaining("There is no lead");
+    }
 }
