@@ -93,6 +93,33 @@ class UnsubscribeTests extends MailTestSupport {
     }
 
     @Test
+    void mailingTheMailtoOfListUnsubscribeBackToTheMxOptsTheContactOutAndAForgedOneChangesNothing() throws Exception {
+        String a = address("mailto-leaver");
+        long contact = contacts.create(NewContact.of("Mailto Leaver " + run, a, null)).id();
+        enqueueMarketing(a, contact);
+        Matcher mailto = Pattern.compile("<mailto:([^?>]+)\\?subject=([^>]+)>")
+                .matcher(awaitReceived(a, 1).getFirst().getHeader("List-Unsubscribe", null));
+        assertThat(mailto.find()).isTrue();
+        String to = mailto.group(1);
+        String subject = java.net.URLDecoder.decode(mailto.group(2), java.nio.charset.StandardCharsets.UTF_8);
+        String forged = subject.substring(0, subject.lastIndexOf('.') + 1) + "0".repeat(20);
+
+        // a mail client answers the mailto: with the subject it names; first a forged token
+        assertThat(SmtpTalk.deliver(mail.inboundPort(), a, to, "From: " + a + "\r\nTo: " + to + "\r\nSubject: " + forged
+                + "\r\nMessage-ID: <forged-" + run + "@example.org>\r\n\r\nplease\r\n")).startsWith("250");
+        assertThat(contacts.get(contact).emailConsent()).isNotEqualTo(ConsentState.OPTED_OUT);
+
+        assertThat(SmtpTalk.deliver(mail.inboundPort(), a, to, "From: " + a + "\r\nTo: " + to + "\r\nSubject: " + subject
+                + "\r\nMessage-ID: <mailto-" + run + "@example.org>\r\n\r\nplease\r\n")).startsWith("250");
+        assertThat(contacts.get(contact).emailConsent()).isEqualTo(ConsentState.OPTED_OUT);
+        assertThat(contacts.consentLog(contact).getLast().toString()).contains("mailto");
+        assertThat(mail.inboundMail(null, 20)).anySatisfy(m -> {
+            assertThat(m.route()).isEqualTo("unsubscribe");
+            assertThat(m.routeDetail()).contains(a);
+        });
+    }
+
+    @Test
     void anAddressThatIsNoContactGoesOnTheBlocklist() throws Exception {
         String a = address("stranger");
         String token = mail.unsubscribeUrl(a).substring(mail.unsubscribeUrl(a).lastIndexOf('/') + 1);
