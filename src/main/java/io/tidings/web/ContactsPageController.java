@@ -38,11 +38,13 @@ class ContactsPageController {
     private final ContactsApi contacts;
     private final ThreadPanel thread;
     private final io.tidings.sms.SmsApi sms;
+    private final io.tidings.mail.MailApi mail;
 
-    ContactsPageController(ContactsApi contacts, ThreadPanel thread, io.tidings.sms.SmsApi sms) {
+    ContactsPageController(ContactsApi contacts, ThreadPanel thread, io.tidings.sms.SmsApi sms, io.tidings.mail.MailApi mail) {
         this.contacts = contacts;
         this.thread = thread;
         this.sms = sms;
+        this.mail = mail;
     }
 
     /** The form's fields as typed, so a refused form comes back with what the person wrote. */
@@ -104,7 +106,10 @@ class ContactsPageController {
 
     @GetMapping("/contacts/{id}")
     String detail(@PathVariable long id, Model model, Authentication auth) {
-        model.addAttribute("contact", contacts.get(id));
+        Contact contact = contacts.get(id);
+        model.addAttribute("contact", contact);
+        model.addAttribute("mailHealth", contact.email() == null ? null : mail.addressHealth().health(contact.email()).orElse(null));
+        model.addAttribute("canClearBounce", Roles.canWrite(auth));
         model.addAttribute("consent", contacts.consentLog(id));
         model.addAttribute("smsMessages", sms.messages(null, id));
         model.addAttribute("smsReplies", sms.repliesFor(id));
@@ -150,6 +155,18 @@ class ContactsPageController {
                     blankToNull(source), who.getName(), request.getRemoteAddr()));
         } catch (IllegalArgumentException | InvalidInputException e) {
             redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/contacts/" + id;
+    }
+
+    /** An operator says the contact's address works again after bounces (admins and marketers). */
+    @PostMapping("/contacts/{id}/mail-health/clear")
+    String clearBounce(@PathVariable long id, Authentication who, RedirectAttributes redirect) {
+        Contact contact = contacts.get(id);
+        if (!Roles.canWrite(who)) {
+            redirect.addFlashAttribute("error", "Only admins and marketers may clear a bounced address.");
+        } else if (contact.email() != null) {
+            mail.addressHealth().clear(contact.email());
         }
         return "redirect:/contacts/" + id;
     }
