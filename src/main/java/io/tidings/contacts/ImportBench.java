@@ -12,7 +12,6 @@ import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.Locale;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -114,9 +113,10 @@ public final class ImportBench {
             out.flush();
             return 0;
         } finally {
-            EmbeddedPostgres.stop(data);
             if (ours) {
-                deleteTree(data);
+                EmbeddedPostgres.stopAndRemove(data);
+            } else {
+                EmbeddedPostgres.stop(data);
             }
         }
     }
@@ -153,14 +153,4 @@ public final class ImportBench {
         return sum;
     }
 
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
-    }
 }

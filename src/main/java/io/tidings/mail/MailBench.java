@@ -20,14 +20,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.stream.Stream;
 
 /**
  * {@code ./tidings bench mail --messages N}: mail out and in, each against Postfix's own load tools on loopback.
@@ -114,8 +112,7 @@ public final class MailBench {
             return 1;
         } finally {
             if (data != null && dataArg == null) {
-                EmbeddedPostgres.stop(data);
-                deleteTree(data);
+                EmbeddedPostgres.stopAndRemove(data);
             }
         }
     }
@@ -316,11 +313,4 @@ public final class MailBench {
         }
     }
 
-    private static void deleteTree(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            System.err.println("tidings: could not remove " + dir + ": " + e.getMessage());
-        }
-    }
 }

@@ -54,6 +54,21 @@ public final class EmbeddedPostgres {
         }
     }
 
+    /**
+     * Stops this JVM's server for the data directory and deletes the directory: for the benchmarks, which each
+     * run on a fresh directory of their own. A file that cannot be removed is said on stderr, not thrown.
+     */
+    public static void stopAndRemove(Path dataDir) {
+        stop(dataDir);
+        try (java.util.stream.Stream<Path> paths = java.nio.file.Files.walk(dataDir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                java.nio.file.Files.deleteIfExists(p);
+            }
+        } catch (IOException | UncheckedIOException e) {
+            System.err.println("tidings: could not remove " + dataDir + ": " + e.getMessage());
+        }
+    }
+
     public String jdbcUrl() {
         return "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
     }

@@ -99,17 +99,7 @@ class DeliveryReports {
         if (onSms.isEmpty()) {
             return 0;
         }
-        int n = onSms.size();
-        String[] ids = new String[n];
-        boolean[] delivered = new boolean[n];
-        String[] details = new String[n];
-        for (int i = 0; i < n; i++) {
-            ReportStore.Pending p = onSms.get(i);
-            ids[i] = p.providerMessageId();
-            delivered[i] = p.status().equals("delivered");
-            details[i] = p.detail();
-        }
-        Set<String> matched = dispatch.markReported(SmsSends.CHANNEL, ids, delivered, details);
+        Set<String> matched = DeliveryReports.reportToDispatch(dispatch, onSms);
         List<String> drop = new ArrayList<>(matched);
         for (ReportStore.Pending p : onSms) {
             if (checkFinal && !matched.contains(p.providerMessageId()) && dispatchAlreadyFinal(gateway, p.providerMessageId())) {
@@ -204,5 +194,20 @@ class DeliveryReports {
                     case DELIVERED, FAILED, CANCELLED -> true;
                     default -> false;
                 }).orElse(false);
+    }
+
+    /** Moves the dispatch rows of reports already applied to our messages; returns the provider ids that matched. */
+    static Set<String> reportToDispatch(io.tidings.dispatch.DispatchApi dispatch, List<ReportStore.Pending> onSms) {
+        int n = onSms.size();
+        String[] ids = new String[n];
+        boolean[] delivered = new boolean[n];
+        String[] details = new String[n];
+        for (int i = 0; i < n; i++) {
+            ReportStore.Pending p = onSms.get(i);
+            ids[i] = p.providerMessageId();
+            delivered[i] = p.status().equals("delivered");
+            details[i] = p.detail();
+        }
+        return dispatch.markReported(SmsSends.CHANNEL, ids, delivered, details);
     }
 }

@@ -139,17 +139,7 @@ class JournalWriter {
         if (onSms.isEmpty()) {
             return;
         }
-        int n = onSms.size();
-        String[] ids = new String[n];
-        boolean[] delivered = new boolean[n];
-        String[] details = new String[n];
-        for (int i = 0; i < n; i++) {
-            ReportStore.Pending p = onSms.get(i);
-            ids[i] = p.providerMessageId();
-            delivered[i] = p.status().equals("delivered");
-            details[i] = p.detail();
-        }
-        Set<String> matched = dispatch.markReported(SmsSends.CHANNEL, ids, delivered, details);
+        Set<String> matched = DeliveryReports.reportToDispatch(dispatch, onSms);
         // Dispatch has no "sent" row for these (a lease taken over, a message cancelled meanwhile): the sweep
         // asks again until dispatch is final.
         List<ReportStore.Pending> owed = onSms.stream().filter(p -> !matched.contains(p.providerMessageId())).toList();

@@ -22,7 +22,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,7 +31,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
-import java.util.stream.Stream;
 
 /**
  * {@code ./tidings bench sms --full --messages N}: the whole send path against {@link SmscSimulator} in a
@@ -112,8 +110,7 @@ public final class SmsSendBench {
             return 1;
         } finally {
             if (data != null && dataArg == null) {
-                EmbeddedPostgres.stop(data);
-                deleteTree(data);
+                EmbeddedPostgres.stopAndRemove(data);
             }
         }
     }
@@ -194,11 +191,4 @@ public final class SmsSendBench {
         }
     }
 
-    private static void deleteTree(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            System.err.println("tidings: could not remove " + dir + ": " + e.getMessage());
-        }
-    }
 }
