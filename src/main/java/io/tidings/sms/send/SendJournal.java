@@ -70,13 +70,15 @@ class SendJournal implements SmartLifecycle {
 
     SendJournal(JournalWriter writer, PlatformTransactionManager transactions,
                 @Value("${tidings.sms.journal-lanes:1}") int lanes,
-                @Value("${tidings.sms.report-grace:50ms}") Duration grace) {
+                @Value("${tidings.sms.report-grace:50ms}") Duration grace,
+                @Value("${tidings.sms.journal-shared:true}") boolean shared) {
         this.writer = writer;
         this.tx = new TransactionTemplate(transactions);
         this.graceNanos = grace.toNanos();
         for (int i = 0; i < Math.max(1, lanes); i++) {
-            acceptLanes.add(new LinkedBlockingQueue<>());
-            reportLanes.add(new LinkedBlockingQueue<>());
+            BlockingQueue<Entry> accepts = new LinkedBlockingQueue<>();
+            acceptLanes.add(accepts);
+            reportLanes.add(shared ? accepts : new LinkedBlockingQueue<>());
         }
     }
 
@@ -231,7 +233,9 @@ class SendJournal implements SmartLifecycle {
             BlockingQueue<Entry> accepts = acceptLanes.get(i);
             BlockingQueue<Entry> reports = reportLanes.get(i);
             threads.add(Thread.ofPlatform().daemon().name("sms-journal-accepts-" + i).start(() -> work(accepts)));
-            threads.add(Thread.ofPlatform().daemon().name("sms-journal-reports-" + i).start(() -> work(reports)));
+            if (reports != accepts) {
+                threads.add(Thread.ofPlatform().daemon().name("sms-journal-reports-" + i).start(() -> work(reports)));
+            }
         }
     }
 
