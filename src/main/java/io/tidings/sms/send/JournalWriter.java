@@ -42,13 +42,31 @@ class JournalWriter {
      */
     List<ReportStore.Pending> write(List<SendJournal.Accept> accepts, List<ReportStore.Pending> reports,
                                     Predicate<ReportStore.Pending> wait) {
+        // The sends whose last open message this group finished, in order: concurrent groups lock them alike.
+        Set<String> sends = new java.util.TreeSet<>();
+        Set<String> merged = accepts.isEmpty() ? Set.of() : new HashSet<>();
+        if (!accepts.isEmpty()) {
+            // A report that came in the same group as its submit result is written with it: one row version.
+            Map<String, ReportStore.Pending> withResult = new HashMap<>();
+            for (ReportStore.Pending p : reports) {
+                if (!p.appliedToSms()) {
+                    withResult.putIfAbsent(key(p.gateway(), p.providerMessageId()), p);
+                }
+            }
+            Map<String, SendStore.Applied> finals = accept(accepts, withResult);
+            merged.addAll(finals.keySet());
+            sends.addAll(Settlement.lastOf(finals.values()));
+        }
         Map<String, List<ReportStore.Pending>> byGateway = new LinkedHashMap<>();
         for (ReportStore.Pending p : reports) {
-            byGateway.computeIfAbsent(p.gateway(), k -> new ArrayList<>()).add(p);
+            ReportStore.Pending q = merged.contains(key(p.gateway(), p.providerMessageId())) && !p.appliedToSms()
+                    ? new ReportStore.Pending(p.providerMessageId(), p.gateway(), p.status(), p.errorCode(), p.detail(),
+                    p.reportedAt(), true)
+                    : p;
+            byGateway.computeIfAbsent(p.gateway(), k -> new ArrayList<>()).add(q);
         }
         Set<String> wasParked = new HashSet<>();
         if (!accepts.isEmpty()) {
-            accept(accepts);
             // Reports that came before their submit result (or on another node) wait in sms_pending_reports.
             Map<String, List<String>> ids = new LinkedHashMap<>();
             accepts.forEach(a -> ids.computeIfAbsent(a.gateway(), k -> new ArrayList<>()).add(a.providerMessageId()));
@@ -59,15 +77,23 @@ class JournalWriter {
                 }
             });
         }
-        Set<String> sends = new LinkedHashSet<>(); // the sends whose last open message this group finished
         List<ReportStore.Pending> waiting = new ArrayList<>();
         byGateway.forEach((gateway, list) -> report(gateway, dedupe(list), wasParked, sends, wait, waiting));
         sends.forEach(settlement::afterLast);
         return waiting;
     }
 
-    /** Per provider and gateway one statement for our messages; one for dispatch's. */
-    private void accept(List<SendJournal.Accept> accepts) {
+    private static String key(String gateway, String providerMessageId) {
+        return gateway + "\n" + providerMessageId;
+    }
+
+    /**
+     * Per provider and gateway one statement for our messages; one for dispatch's.
+     * @param withResult gateway + provider id → a report of this group for that submit result
+     * @return gateway + provider id → what changed, of each message written final with its report
+     */
+    private Map<String, SendStore.Applied> accept(List<SendJournal.Accept> accepts, Map<String, ReportStore.Pending> withResult) {
+        Map<String, SendStore.Applied> finals = new HashMap<>();
         Map<String, List<SendJournal.Accept>> groups = new LinkedHashMap<>();
         accepts.forEach(a -> groups.computeIfAbsent(a.providerId() + "\n" + a.gateway(), k -> new ArrayList<>()).add(a));
         for (List<SendJournal.Accept> g : groups.values()) {
@@ -75,13 +101,26 @@ class JournalWriter {
             Long[] ids = new Long[n];
             String[] providerIds = new String[n];
             String[] details = new String[n];
+            String[] finalStates = new String[n];
+            String[] errors = new String[n];
+            String[] finalDetails = new String[n];
+            String[] ats = new String[n];
             for (int i = 0; i < n; i++) {
                 SendJournal.Accept a = g.get(i);
                 ids[i] = a.smsId();
                 providerIds[i] = a.providerMessageId();
                 details[i] = "accepted by " + a.gateway() + " as " + a.providerMessageId() + " (" + a.segments() + " segment(s))";
+                ReportStore.Pending p = withResult.get(key(a.gateway(), a.providerMessageId()));
+                if (p != null) {
+                    finalStates[i] = p.status();
+                    errors[i] = DeliveryReports.error(p);
+                    finalDetails[i] = DeliveryReports.detail(p);
+                    ats[i] = p.reportedAt() == null ? null : p.reportedAt().toString();
+                }
             }
-            store.markAccepted(g.getFirst().providerId(), g.getFirst().gateway(), ids, providerIds, details);
+            String gateway = g.getFirst().gateway();
+            store.markAccepted(g.getFirst().providerId(), gateway, ids, providerIds, details, finalStates, errors,
+                    finalDetails, ats).forEach((pid, applied) -> finals.put(key(gateway, pid), applied));
         }
         List<QueuedMessage> queued = new ArrayList<>();
         List<String> providerIds = new ArrayList<>();
@@ -94,6 +133,7 @@ class JournalWriter {
         if (!queued.isEmpty()) {
             dispatch.markSent(queued, providerIds);
         }
+        return finals;
     }
 
     /** A provider id reported twice in one group (a fresh copy and a parked one): the applied copy, else the first. */

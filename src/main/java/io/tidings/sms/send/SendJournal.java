@@ -30,13 +30,14 @@ import java.util.function.Predicate;
  * then completes the callers' futures. So a channel returns its batch, and a deliver_sm is acknowledged to the
  * SMSC, only once what they said is committed: a crash loses nothing that was acknowledged.
  *
- * <p>Submit results and reports have lanes of their own ({@code tidings.sms.journal-lanes} each, 1), so the small
- * report groups that the SMSC's window of unacknowledged receipts allows are not held up by a large group of submit
- * results. A report can still race its own submit result (the SMSC sends it right after the submit_sm_resp, and the
- * client reads them on different threads): while the submit result is queued or being written, or for a short
- * {@code tidings.sms.report-grace} (50 ms) after the report arrived, the report lane keeps the report and tries it
- * again with its next group instead of parking it; a report for a message we do not know is parked after that. The
- * group that writes a submit result applies what was parked for it, and {@link PendingReports} the rest.
+ * <p>Submit results and reports share a lane by default ({@code tidings.sms.journal-shared}, true;
+ * {@code tidings.sms.journal-lanes}, 1, hashed by provider id), so a report that comes while its submit result is still
+ * queued is written in the same group, its message as one row version. With {@code journal-shared=false} they have
+ * lanes of their own. A report can still race its own submit result (the SMSC sends it right after the
+ * submit_sm_resp, and the client reads them on different threads): while the submit result is queued or being
+ * written, or for a short {@code tidings.sms.report-grace} (50 ms) after the report arrived, the lane keeps the report
+ * and tries it again with its next group instead of parking it; a report for a message we do not know is parked after
+ * that. The group that writes a submit result applies what was parked for it, and {@link PendingReports} the rest.
  *
  * <p>A caller already inside a transaction (a test holding locks, a webhook in a service method) is written at once
  * in that transaction, and so is everything after the journal stopped.
@@ -70,13 +71,15 @@ class SendJournal implements SmartLifecycle {
 
     SendJournal(JournalWriter writer, PlatformTransactionManager transactions,
                 @Value("${tidings.sms.journal-lanes:1}") int lanes,
-                @Value("${tidings.sms.report-grace:50ms}") Duration grace) {
+                @Value("${tidings.sms.report-grace:50ms}") Duration grace,
+                @Value("${tidings.sms.journal-shared:true}") boolean shared) {
         this.writer = writer;
         this.tx = new TransactionTemplate(transactions);
         this.graceNanos = grace.toNanos();
         for (int i = 0; i < Math.max(1, lanes); i++) {
-            acceptLanes.add(new LinkedBlockingQueue<>());
-            reportLanes.add(new LinkedBlockingQueue<>());
+            BlockingQueue<Entry> accepts = new LinkedBlockingQueue<>();
+            acceptLanes.add(accepts);
+            reportLanes.add(shared ? accepts : new LinkedBlockingQueue<>());
         }
     }
 
@@ -231,7 +234,9 @@ class SendJournal implements SmartLifecycle {
             BlockingQueue<Entry> accepts = acceptLanes.get(i);
             BlockingQueue<Entry> reports = reportLanes.get(i);
             threads.add(Thread.ofPlatform().daemon().name("sms-journal-accepts-" + i).start(() -> work(accepts)));
-            threads.add(Thread.ofPlatform().daemon().name("sms-journal-reports-" + i).start(() -> work(reports)));
+            if (reports != accepts) {
+                threads.add(Thread.ofPlatform().daemon().name("sms-journal-reports-" + i).start(() -> work(reports)));
+            }
         }
     }
 

@@ -63,19 +63,38 @@ class SendStore {
             select id, send_id, contact_id, to_e164, country, text, segments, provider_id, traffic, smart, state, provider_message_id
             from sms_messages where id = any(:ids::bigint[])
             """;
+    // A submit result whose report came in the same journal group is written final at once: one row version, not two
+    // (both history rows are kept). Per send, whether any other message is still open, as in APPLY_REPORTS: the
+    // snapshot from before the update, leaving out only the messages this statement made final.
     private static final String MARK_ACCEPTED = """
             with done as (
                 update sms_messages m
-                set state = 'sent', provider_message_id = a.provider_message_id, gateway = :gateway,
-                    provider_id = :providerId, sent_at = now(), updated_at = now()
-                from unnest(:ids::bigint[], :providerMessageIds::text[], :details::text[]) as a(id, provider_message_id, detail)
+                set state = coalesce(a.final_state, 'sent'), provider_message_id = a.provider_message_id, gateway = :gateway,
+                    provider_id = :providerId, sent_at = now(), updated_at = now(),
+                    error = case when a.final_state is null then m.error else a.error end,
+                    final_at = case when a.final_state is null then m.final_at else now() end
+                from unnest(:ids::bigint[], :providerMessageIds::text[], :details::text[], :finalStates::text[],
+                            :errors::text[], :finalDetails::text[], :reportedAts::text[])
+                     as a(id, provider_message_id, detail, final_state, error, final_detail, at)
                 where m.id = a.id and m.state in ('queued', 'held')
-                returning m.id, a.detail
+                returning m.id, m.send_id, a.provider_message_id, a.detail, a.final_state, a.final_detail, a.at
             ), history as (
-                insert into sms_message_events (message_id, state, detail)
-                select id, 'sent', detail from done
+                insert into sms_message_events (message_id, state, detail, at)
+                select id, 'sent', detail, now() from done
+                union all
+                select id, final_state, final_detail, coalesce(at::timestamptz, now()) from done where final_state is not null
+            ), sends as (
+                select send_id, array_agg(id) as ids from done
+                where send_id is not null and final_state is not null group by send_id
+            ), left_open as (
+                select s.send_id,
+                       exists (select 1 from sms_messages o where o.send_id = s.send_id
+                                 and o.state in ('queued', 'held', 'sent') and o.id <> all (s.ids)) as others_open
+                from sends s
             )
-            select count(*) from done
+            select d.provider_message_id, d.send_id, d.final_state is not null as final,
+                   coalesce(l.others_open, false) as others_open
+            from done d left join left_open l on l.send_id = d.send_id
             """;
     private static final String MARK_FINAL = """
             with done as (
@@ -272,9 +291,25 @@ class SendStore {
     }
 
     /** One statement for a whole batch a provider accepted. */
-    int markAccepted(long providerId, String gateway, Long[] ids, String[] providerMessageIds, String[] details) {
-        return jdbc.sql(MARK_ACCEPTED).param("providerId", providerId).param("gateway", gateway).param("ids", ids)
-                .param("providerMessageIds", providerMessageIds).param("details", details).query(Long.class).single().intValue();
+    /**
+     * Records accepted submits; a message with a final state given (its report came with it) is written final too.
+     * @return provider id → what changed, of each message this made final
+     */
+    Map<String, Applied> markAccepted(long providerId, String gateway, Long[] ids, String[] providerMessageIds,
+                                      String[] details, String[] finalStates, String[] errors, String[] finalDetails,
+                                      String[] reportedAts) {
+        Map<String, Applied> applied = new HashMap<>();
+        jdbc.sql(MARK_ACCEPTED).param("providerId", providerId).param("gateway", gateway).param("ids", ids)
+                .param("providerMessageIds", providerMessageIds).param("details", details)
+                .param("finalStates", finalStates).param("errors", errors).param("finalDetails", finalDetails)
+                .param("reportedAts", reportedAts)
+                .query((rs, i) -> {
+                    if (rs.getBoolean(3)) {
+                        applied.put(rs.getString(1), new Applied(rs.getString(2), rs.getBoolean(4)));
+                    }
+                    return null;
+                }).list();
+        return applied;
     }
 
     /** @return the send id (empty for a reply, or when the message was already final) */

@@ -73,6 +73,36 @@ class DeliveryReportTests extends SmsSendTestSupport {
                 java.time.Duration.ofSeconds(5), () -> "the parked report to be dropped once dispatch is final");
     }
 
+    @Autowired
+    JournalWriter writer;
+
+    @Test
+    void aReportWrittenInTheSameGroupAsItsSubmitResultFinishesTheMessageAndSettlesTheSend() {
+        SmsProvider p = sandbox(cfg(""), 1_000);
+        onlyThese(Set.of("US"), p.id());
+        Contact c = contact(usMobile(), zoneAtHour(3));
+        SmsMessageLog m = heldMessage(p, c);
+        dispatch.cancel(count("select dispatch_message_id from sms_messages where id = ?", m.id()));
+        String gateway = "sandbox:" + p.id();
+        String providerId = "GROUP" + UUID.randomUUID();
+
+        List<ReportStore.Pending> left = new TransactionTemplate(transactions).execute(s -> writer.write(
+                List.of(new SendJournal.Accept(m.id(), p.id(), gateway, providerId, 1, null)),
+                List.of(new ReportStore.Pending(providerId, gateway, "delivered", null, "same group", Instant.now(), false)),
+                r -> false));
+
+        assertThat(left).isEmpty();
+        SmsMessageLog after = sms.messages(m.sendId(), null).getFirst();
+        assertThat(after.state()).isEqualTo("delivered");
+        assertThat(after.providerMessageId()).isEqualTo(providerId);
+        assertThat(after.events()).extracting(SmsMessageLog.Event::state).containsSubsequence("held", "sent", "delivered");
+        assertThat(after.events()).filteredOn(e -> e.state().equals("delivered")).hasSize(1);
+        assertThat(awaitSend(m.sendId(), "settled").billed()).isEqualTo(1);
+        // dispatch's row was cancelled before: the report waits parked until the sweep sees dispatch final
+        await(() -> count("select count(*) from sms_pending_reports where provider_message_id = ?", providerId) == 0,
+                Duration.ofSeconds(5), () -> "the owed report to be dropped once dispatch is final");
+    }
+
     @Test
     void aReportRacingItsSubmitResultIsAppliedOnceWhicheverIsWrittenFirst() throws Exception {
         SmsProvider p = sandbox(cfg(""), 1_000);

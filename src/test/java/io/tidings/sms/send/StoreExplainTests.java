@@ -36,7 +36,8 @@ class StoreExplainTests extends SmsSendTestSupport {
         types.putAll(Map.of("priceMicros", "bigint", "currency", "text", "providerMessageIds", "text[]", "details", "text[]"));
         types.putAll(Map.of("limit", "int", "days", "int", "submitted", "int", "succeeded", "int", "billed", "bigint",
                 "contactId", "bigint"));
-        types.putAll(Map.of("states", "text[]", "errors", "text[]", "reportedAts", "text[]", "n", "int"));
+        types.putAll(Map.of("states", "text[]", "errors", "text[]", "reportedAts", "text[]", "n", "int",
+                "finalStates", "text[]", "finalDetails", "text[]"));
         int planned = StoreExplainer.explainAll(jdbc, SendStore.class, types, Set.of());
         assertThat(planned).isEqualTo(19);
     }
