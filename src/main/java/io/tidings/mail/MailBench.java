@@ -38,8 +38,8 @@ import java.util.function.Function;
  *   server, where each is stored, parsed and routed into the lead's thread. Baseline: the same load into
  *   {@code smtp-sink}.</li>
  * </ol>
- * Before the outgoing clock starts, {@code --warmup W} (500; 0 for none) emails go the same way, so the rate is a
- * running server's, not a fresh JVM's interpreter's; they count neither in the rate nor in {@code lost}.
+ * Before each clock starts, {@code --warmup W} (500; 0 for none) emails go the same way (out, then in), so the rate
+ * is a running server's, not a fresh JVM's interpreter's; they count neither in the rate nor in {@code lost}.
  * Prints one JSON line; exits 1 when anything was lost. Options: {@code --messages N} (5000), {@code --sessions S}
  * (4, smtp-source's parallel sessions), {@code --in-only} (the incoming phase alone), {@code --max-seconds T} (300), {@code --data DIR} (a fresh temporary
  * directory, removed afterwards), {@code --tools DIR} (where Postfix's tools are unpacked; default a folder
@@ -101,7 +101,7 @@ public final class MailBench {
                          "--tidings.dispatch.poll-interval=20ms", "--tidings.dispatch.batch-size=500",
                          // a relay of one's own (Postfix here) takes many connections; see ADR 0013 for hosted ones
                          "--tidings.mail.smtp.pool-size=8"))) {
-                return inOnly ? incomingOnly(ctx, postfix, inboundPort, messages, sessions, deadline, out)
+                return inOnly ? incomingOnly(ctx, postfix, inboundPort, messages, warmup, sessions, deadline, out)
                         : benchmark(ctx, postfix, sink, inboundPort, messages, warmup, sessions, deadline, out);
             }
         } catch (IOException | RuntimeException e) {
@@ -156,7 +156,7 @@ public final class MailBench {
         double outBaseline = baseline(postfix, messages, sessions, size);
 
         // 2. Incoming: replies to a lead's reply address, into Tidings' inbound server.
-        Incoming in = incoming(ctx, postfix, inboundPort, messages, sessions, size, run, deadline);
+        Incoming in = incoming(ctx, postfix, inboundPort, messages, warmup, sessions, size, run, deadline);
         double inSeconds = in.seconds();
         long stored = in.stored();
         long routedReplies = in.inThread();
@@ -171,15 +171,15 @@ public final class MailBench {
                         + "\"outgoing_seconds\":%.3f,\"incoming_seconds\":%.3f,\"outgoing_sent\":%d,\"outgoing_failed\":%d,"
                         + "\"outgoing_received_by_sink\":%d,\"incoming_stored\":%d,\"incoming_in_thread\":%d,"
                         + "\"sessions\":%d,\"message_bytes\":%d,"
-                        + "\"dkim\":true,\"outgoing_warmup\":%d}",
+                        + "\"dkim\":true,\"outgoing_warmup\":%d,\"incoming_warmup\":%d}",
                 messages, outRate, outBaseline, outRate / outBaseline, inRate, inBaseline, inRate / inBaseline,
-                outLost + inLost, outSeconds, inSeconds, sent, failed, outReceived, stored, routedReplies, sessions, size, warmup));
+                outLost + inLost, outSeconds, inSeconds, sent, failed, outReceived, stored, routedReplies, sessions, size, warmup, warmup));
         return outLost + inLost == 0 ? 0 : 1;
     }
 
     /** {@code --in-only}: the incoming phase alone, for working on the MX; the same fields, outgoing ones left out. */
     private static int incomingOnly(ConfigurableApplicationContext ctx, MailBenchPostfix postfix, int inboundPort, int messages,
-                                    int sessions, long deadline, PrintStream out) throws IOException, InterruptedException {
+                                    int warmup, int sessions, long deadline, PrintStream out) throws IOException, InterruptedException {
         String run = UUID.randomUUID().toString().substring(0, 8);
         long bytes = 0;
         for (int i = 0; i < messages; i++) {
@@ -188,7 +188,7 @@ public final class MailBench {
                     + "Track it any time from your account page.\n\nThank you for shopping with us.\n").length();
         }
         int size = (int) Math.max(200, bytes / messages + 900); // the outgoing phase's bodies and headers
-        Incoming in = incoming(ctx, postfix, inboundPort, messages, sessions, size, run, deadline);
+        Incoming in = incoming(ctx, postfix, inboundPort, messages, warmup, sessions, size, run, deadline);
         double inRate = messages / in.seconds();
         out.println(String.format(Locale.ROOT, "{\"messages\":%d,\"incoming_per_second\":%.0f,"
                         + "\"incoming_baseline_per_second\":%.0f,\"incoming_ratio\":%.2f,\"lost\":%d,\"incoming_seconds\":%.3f,"
@@ -204,9 +204,19 @@ public final class MailBench {
 
     /** smtp-source sends replies to a fresh lead's reply address; timed until every one is routed. */
     private static Incoming incoming(ConfigurableApplicationContext ctx, MailBenchPostfix postfix, int inboundPort,
-                                     int messages, int sessions, int size, String run, long deadline)
+                                     int messages, int warmup, int sessions, int size, String run, long deadline)
             throws IOException, InterruptedException {
         MailApi mail = ctx.getBean(MailApi.class);
+        if (warmup > 0) {
+            // as for outgoing: a running server's MX code is compiled; a fresh JVM's first mails run interpreted
+            long warmLead = ctx.getBean(RecordsApi.class).createLead(NewLead.named("Mail bench warm-up " + run)).id();
+            Map<String, Long> warmBefore = mail.inboundCounts();
+            postfix.source(inboundPort, warmup, sessions, size, "warm-" + run + "@bench.example",
+                    mail.tokens().replyAddress(RecordRef.lead(warmLead)));
+            while (routed(mail.inboundCounts()) - routed(warmBefore) < warmup && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+        }
         long lead = ctx.getBean(RecordsApi.class).createLead(NewLead.named("Mail bench " + run)).id();
         String replyTo = mail.tokens().replyAddress(RecordRef.lead(lead));
         Map<String, Long> before = mail.inboundCounts();
