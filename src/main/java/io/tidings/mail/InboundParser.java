@@ -41,16 +41,10 @@ class InboundParser {
             "X-Forwarded-To", "Envelope-To", "X-Envelope-To", "Resent-To", "Resent-Cc");
     private static final int MAX_DEPTH = 16;
     private static final int MAX_PARTS = 200;
-    private static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
     private static final Session SESSION = Session.getInstance(lenient());
 
     static {
-        // Jakarta Mail asks for its StreamProvider on every header block it reads, and without this property that is a
-        // ServiceLoader scan of the class path each time (a quarter of the MX's CPU per mail); naming Angus Mail's
-        // provider, the one the scan would find, makes it a class lookup. Left alone when set by the operator.
-        if (System.getProperty(STREAM_PROVIDER) == null) {
-            System.setProperty(STREAM_PROVIDER, "org.eclipse.angus.mail.util.MailStreamProvider");
-        }
+        MailStreams.install();
     }
 
     private static Properties lenient() {

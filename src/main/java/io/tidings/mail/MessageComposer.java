@@ -41,15 +41,9 @@ class MessageComposer {
     record Draft(String to, EmailPayload payload, RecordRef record, ThreadHeaders.Chain chain, boolean listUnsubscribe) {
     }
 
-    private static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
     private static final Pattern MESSAGE_ID = Pattern.compile("<[^<>\\s@]+@[^<>\\s@]+>");
     static {
-        // Jakarta Mail 2.1 finds its stream provider anew for every header parse and every body encoding
-        // (FactoryFinder: the system property, else a ServiceLoader scan, which in the packaged jar costs a
-        // good part of a signed message). Naming Angus's provider makes that a class lookup.
-        if (System.getProperty(STREAM_PROVIDER) == null) {
-            System.setProperty(STREAM_PROVIDER, "org.eclipse.angus.mail.util.MailStreamProvider");
-        }
+        MailStreams.install();
     }
 
     static final Session SESSION = Session.getInstance(new Properties());

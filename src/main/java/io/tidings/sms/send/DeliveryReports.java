@@ -114,23 +114,9 @@ class DeliveryReports {
 
     /** @return the provider ids whose message the reports changed, each send settled if that was its last */
     private Set<String> applyAllToSms(String gateway, List<ReportStore.Pending> reports) {
-        int n = reports.size();
-        String[] ids = new String[n];
-        String[] states = new String[n];
-        String[] errors = new String[n];
-        String[] details = new String[n];
-        String[] ats = new String[n];
-        for (int i = 0; i < n; i++) {
-            ReportStore.Pending p = reports.get(i);
-            ids[i] = p.providerMessageId();
-            states[i] = p.status();
-            errors[i] = error(p);
-            details[i] = detail(p);
-            ats[i] = p.reportedAt() == null ? null : p.reportedAt().toString();
-        }
         Set<String> applied = new HashSet<>();
         tx.executeWithoutResult(s -> {
-            Map<String, SendStore.Applied> changed = store.applyReports(gateway, ids, states, errors, details, ats);
+            Map<String, SendStore.Applied> changed = applyReports(store, gateway, reports);
             applied.addAll(changed.keySet());
             Settlement.lastOf(changed.values()).forEach(settlement::afterLast);
         });
@@ -194,6 +180,25 @@ class DeliveryReports {
                     case DELIVERED, FAILED, CANCELLED -> true;
                     default -> false;
                 }).orElse(false);
+    }
+
+    /** Applies reports of one gateway to our messages in one statement: provider id → what changed. */
+    static Map<String, SendStore.Applied> applyReports(SendStore store, String gateway, List<ReportStore.Pending> reports) {
+        int n = reports.size();
+        String[] ids = new String[n];
+        String[] states = new String[n];
+        String[] errors = new String[n];
+        String[] details = new String[n];
+        String[] ats = new String[n];
+        for (int i = 0; i < n; i++) {
+            ReportStore.Pending p = reports.get(i);
+            ids[i] = p.providerMessageId();
+            states[i] = p.status();
+            errors[i] = error(p);
+            details[i] = detail(p);
+            ats[i] = p.reportedAt() == null ? null : p.reportedAt().toString();
+        }
+        return store.applyReports(gateway, ids, states, errors, details, ats);
     }
 
     /** Moves the dispatch rows of reports already applied to our messages; returns the provider ids that matched. */

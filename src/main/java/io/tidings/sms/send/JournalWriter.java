@@ -194,20 +194,6 @@ class JournalWriter {
 
     /** @return provider id → what changed, of each message the reports changed */
     private Map<String, SendStore.Applied> applyToSms(String gateway, List<ReportStore.Pending> reports) {
-        int n = reports.size();
-        String[] ids = new String[n];
-        String[] states = new String[n];
-        String[] errors = new String[n];
-        String[] details = new String[n];
-        String[] ats = new String[n];
-        for (int i = 0; i < n; i++) {
-            ReportStore.Pending p = reports.get(i);
-            ids[i] = p.providerMessageId();
-            states[i] = p.status();
-            errors[i] = DeliveryReports.error(p);
-            details[i] = DeliveryReports.detail(p);
-            ats[i] = p.reportedAt() == null ? null : p.reportedAt().toString();
-        }
-        return new HashMap<>(store.applyReports(gateway, ids, states, errors, details, ats));
+        return new HashMap<>(DeliveryReports.applyReports(store, gateway, reports));
     }
 }
