@@ -28,9 +28,9 @@ final class Commands {
         String[] rest = Arrays.copyOfRange(args, 2, args.length);
         return switch (args[1]) {
             case "sms-count" -> SmsCountBench.run(rest, out);
-            case "sms" -> Arrays.asList(rest).contains("--full")
-                    ? io.tidings.sms.smpp.SmsSendBench.run(rest, out, Cli::working)
-                    : io.tidings.sms.smpp.SmsBench.run(rest, out);
+            case "sms" -> Arrays.asList(rest).contains("--gateway")
+                    ? io.tidings.sms.smpp.SmsBench.run(without(rest, "--gateway"), out)
+                    : io.tidings.sms.smpp.SmsSendBench.run(rest, out, Cli::working);
             case "mail" -> io.tidings.mail.MailBench.run(rest, out, Cli::working);
             case "import" -> ImportBench.run(rest, out, dir -> Cli.offline(dir));
             default -> {
@@ -38,5 +38,9 @@ final class Commands {
                 yield 2;
             }
         };
+    }
+
+    private static String[] without(String[] args, String flag) {
+        return Arrays.stream(args).filter(a -> !a.equals(flag)).toArray(String[]::new);
     }
 }

@@ -18,7 +18,7 @@ final class Help {
                                                     count SMS segments; needs no server or database
               bench import --rows N [--data DIR]    benchmark the streaming CSV contact import
               bench sms-count                       benchmark the SMS segment counter
-              bench sms --messages N [--full]       benchmark SMPP sending (--full: the whole send path)
+              bench sms --messages N [--gateway]    benchmark the whole SMS send path (--gateway: the gateway only)
               bench mail --messages N [--sessions S] benchmark mail out (DKIM, queue, SMTP) and in (MX), against Postfix's tools
 
             Run './tidings <command> --help' for a command's options.
@@ -46,12 +46,14 @@ final class Help {
                   database and prints one JSON line with rows, imported, rejected, seconds, rows_per_second.
               ./tidings bench sms-count
                   Measures the SMS segment counter in MB/s against a plain read of the same text.
-              ./tidings bench sms --messages N [--window W]
-                  Sends N messages through the SMPP gateway to a simulator in its own process, with a bare
-                  jsmpp client as the baseline; one JSON line (messages_per_second, ratio, lost, duplicated).
-              ./tidings bench sms --full --messages N [--window W] [--data DIR]
-                  The whole send path on a fresh database: N contacts, credits, an smpp provider, one
-                  personalised send through the API's send, dispatch, SMPP, receipts and settlement.
+              ./tidings bench sms --messages N [--window W] [--warmup W] [--receipt-window R] [--data DIR]
+                  The whole send path on a fresh database, to an SMSC simulator in its own process: N contacts,
+                  credits, an smpp provider, one personalised send through the API's send, dispatch, SMPP,
+                  receipts and settlement, after an uncounted warm-up send (5000). The baseline is a bare jsmpp
+                  client on the same texts, warmed up the same way. One JSON line (messages_per_second,
+                  baseline_messages_per_second, ratio, delivered, lost, duplicated, credits).
+              ./tidings bench sms --gateway --messages N [--window W]
+                  The SMPP gateway alone (no database) to the same simulator, against the same baseline.
               ./tidings bench mail --messages N [--sessions S] [--data DIR] [--tools DIR]
                   Outgoing: N personalised, DKIM-signed emails through the dispatch queue into Postfix's
                   smtp-sink; incoming: Postfix's smtp-source into Tidings' inbound SMTP server (stored, parsed,

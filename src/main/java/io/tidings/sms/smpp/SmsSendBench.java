@@ -33,12 +33,14 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 
 /**
- * {@code ./tidings bench sms --full --messages N}: the whole send path against {@link SmscSimulator} in a
+ * {@code ./tidings bench sms --messages N}: the whole send path against {@link SmscSimulator} in a
  * separate process. On a fresh embedded database it creates N contacts (tagged, with a first name and a
  * code), tops up credits, registers an {@code smpp} provider with a rate for their country, and sends one
  * personalised transactional send to the tag through {@link SmsApi#send}: plan, reserve, enqueue, dispatch
  * workers, {@code SmsChannel}, SMPP, receipts, settlement. {@code seconds} runs from the send call until
- * the send is settled. The bare jsmpp baseline runs afterwards on the same texts. Prints one JSON line
+ * the send is settled. Before it, an uncounted warm-up send ({@code --warmup W}, 5000 other contacts) runs the
+ * same path so the JIT has compiled it. The bare jsmpp baseline runs afterwards on the same texts, after its own
+ * warm-up on the warm-up's texts. Prints one JSON line
  * with the gateway bench's fields plus the send's; exits 1 when anything was lost, duplicated, left
  * unsettled, or charged differently from its preview.
  *
@@ -52,6 +54,8 @@ public final class SmsSendBench {
     private static final JsonMapper JSON = JsonMapper.shared();
     private static final String[] NAMES = {"Anna Ek", "Björn Berg", "José Ruiz", "Zoë Smit", "李雷 Li", "Søren Dal",
             "Ελένη Pap", "Mohammed Ali", "Łukasz Nowak", "Chloé Roy"};
+
+    private static final int BASE = ThreadLocalRandom.current().nextInt(0, 4_000_000);
 
     private SmsSendBench() {
     }
@@ -76,6 +80,7 @@ public final class SmsSendBench {
         int maxSeconds = 300;
         int receiptDelayMs = 0;
         int receiptWindow = 32;
+        int warmup = 5_000;
         String dataArg = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -86,6 +91,7 @@ public final class SmsSendBench {
                 case "--max-seconds" -> maxSeconds = Integer.parseInt(args[++i]);
                 case "--receipt-delay-ms" -> receiptDelayMs = Integer.parseInt(args[++i]);
                 case "--receipt-window" -> receiptWindow = Integer.parseInt(args[++i]);
+                case "--warmup" -> warmup = Integer.parseInt(args[++i].replace("_", ""));
                 case "--data" -> dataArg = args[++i];
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
@@ -100,7 +106,7 @@ public final class SmsSendBench {
                  ConfigurableApplicationContext ctx = start.apply(List.of("--tidings.data-dir=" + data,
                          "--tidings.dispatch.poll-interval=20ms", "--tidings.dispatch.batch-size=500",
                          "--tidings.sms.pending-interval=200ms"))) {
-                return benchmark(ctx, smsc, messages, window, deadline, out);
+                return benchmark(ctx, smsc, messages, warmup, window, deadline, out);
             }
         } catch (IOException | RuntimeException e) {
             out.println("{\"error\":\"" + String.valueOf(e.getMessage()).replace('"', '\'') + "\"}");
@@ -115,12 +121,14 @@ public final class SmsSendBench {
         }
     }
 
-    private static int benchmark(ConfigurableApplicationContext ctx, SimulatorProcess smsc, int messages, int window,
-                                 long deadline, PrintStream out) throws IOException, InterruptedException {
+    private static int benchmark(ConfigurableApplicationContext ctx, SimulatorProcess smsc, int messages, int warmup,
+                                 int window, long deadline, PrintStream out) throws IOException, InterruptedException {
         String run = UUID.randomUUID().toString().substring(0, 8);
         String tag = "bench-" + run;
-        createContacts(ctx.getBean(ContactsApi.class), messages, tag);
-        ctx.getBean(CreditsApi.class).topUp(CreditsApi.DEFAULT_ACCOUNT, 2L * messages + 10, "bench-" + run);
+        String warmupTag = "bench-warmup-" + run;
+        createContacts(ctx.getBean(ContactsApi.class), messages, tag, 0);
+        createContacts(ctx.getBean(ContactsApi.class), warmup, warmupTag, messages);
+        ctx.getBean(CreditsApi.class).topUp(CreditsApi.DEFAULT_ACCOUNT, 2L * (messages + warmup) + 10, "bench-" + run);
         SmsProvidersApi providers = ctx.getBean(SmsProvidersApi.class);
         SmsApi sms = ctx.getBean(SmsApi.class);
         SmsProvider smpp = providers.add("smpp", "bench-smsc-" + run, JSON.readTree("{\"host\":\"127.0.0.1\",\"port\":"
@@ -133,23 +141,30 @@ public final class SmsSendBench {
             }
             Thread.sleep(20);
         }
+        // Warm-up, not counted: the same path once with other contacts, so that neither side is measured while the
+        // JIT is still compiling it (a server runs for weeks); the bare baseline gets the same warm-up below.
+        List<String> warmupTexts = List.of();
+        if (warmup > 0) {
+            SimulatorProcess.expectOk(smsc.command("reset"));
+            SendReceipt warm = sms.send(request(warmupTag), "bench");
+            settled(sms, warm.sendId(), deadline);
+            warmupTexts = sms.messages(warm.sendId(), null).stream().map(m -> m.text()).toList();
+        }
         SimulatorProcess.expectOk(smsc.command("reset"));
 
         long t0 = System.nanoTime();
-        SendReceipt receipt = sms.send(new SendRequest(null, null, null, tag,
-                "Hello {{contact.first_name}}, your code is {{contact.code}}", null, null, null, Traffic.TRANSACTIONAL,
-                "intl", false, null, null, false), "bench");
+        SendReceipt receipt = sms.send(request(tag), "bench");
         double sendSeconds = (System.nanoTime() - t0) / 1e9;
-        SmsSendStatus status = sms.sendStatus(receipt.sendId());
-        while (status.state().equals("sending") && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-            status = sms.sendStatus(receipt.sendId());
-        }
+        SmsSendStatus status = settled(sms, receipt.sendId(), deadline);
         double seconds = (System.nanoTime() - t0) / 1e9;
         SmscSimulator.Stats stats = smsc.stats();
         boolean aborted = status.state().equals("sending");
 
         List<String> texts = sms.messages(receipt.sendId(), null).stream().map(m -> m.text()).toList();
+        if (!warmupTexts.isEmpty()) {
+            SimulatorProcess.expectOk(smsc.command("reset"));
+            RawBaseline.run(smsc.port(), warmupTexts, window, deadline);
+        }
         SimulatorProcess.expectOk(smsc.command("reset"));
         RawBaseline.Run baseline = RawBaseline.run(smsc.port(), texts, window, deadline);
         double baselineRate = baseline.seconds() > 0 ? baseline.accepted() / baseline.seconds() : 0;
@@ -162,24 +177,46 @@ public final class SmsSendBench {
         out.println(String.format(Locale.ROOT, "{\"messages\":%d,\"seconds\":%.3f,\"messages_per_second\":%.0f,"
                         + "\"baseline_messages_per_second\":%.0f,\"ratio\":%.2f,\"delivered\":%d,\"lost\":%d,"
                         + "\"duplicated\":%d,\"window\":%d,\"retries\":%d,\"aborted\":%b,\"mode\":\"full\","
-                        + "\"send_seconds\":%.3f,\"state\":\"%s\",\"credits_previewed\":%d,\"credits_charged\":%d}",
+                        + "\"send_seconds\":%.3f,\"state\":\"%s\",\"credits_previewed\":%d,\"credits_charged\":%d,"
+                        + "\"warmup\":%d}",
                 messages, seconds, rate, baselineRate, baselineRate > 0 ? rate / baselineRate : 0, delivered, lost,
                 stats.duplicates(), window, stats.throttled(), aborted, sendSeconds, status.state(),
-                receipt.preview().credits(), r.charged()));
+                receipt.preview().credits(), r.charged(), warmup));
         boolean exact = r.charged() == receipt.preview().credits();
         return lost == 0 && stats.duplicates() == 0 && !aborted && status.state().equals("settled") && exact ? 0 : 1;
     }
 
-    /** Swiss mobiles (+41 79 …) from a random base, so a reused data directory gets new numbers. */
-    private static void createContacts(ContactsApi contacts, int count, String tag) throws InterruptedException {
-        int base = ThreadLocalRandom.current().nextInt(0, 9_000_000 - count);
+    private static SendRequest request(String tag) {
+        return new SendRequest(null, null, null, tag, "Hello {{contact.first_name}}, your code is {{contact.code}}",
+                null, null, null, Traffic.TRANSACTIONAL, "intl", false, null, null, false);
+    }
+
+    private static SmsSendStatus settled(SmsApi sms, String sendId, long deadline) throws InterruptedException {
+        SmsSendStatus status = sms.sendStatus(sendId);
+        while (status.state().equals("sending") && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+            status = sms.sendStatus(sendId);
+        }
+        return status;
+    }
+
+    /**
+     * Swiss mobiles (+41 79 …) from a random base (plus {@code offset}), so a reused data directory gets new
+     * numbers.
+     */
+    private static void createContacts(ContactsApi contacts, int count, String tag, int offset)
+            throws InterruptedException {
+        if (count == 0) {
+            return;
+        }
+        int base = BASE + offset;
         try (ExecutorService pool = Executors.newFixedThreadPool(4)) {
             List<Future<?>> done = new ArrayList<>();
             for (int n = 0; n < count; n++) {
                 int i = n;
                 done.add(pool.submit(() -> contacts.create(new NewContact(NAMES[i % NAMES.length], null,
                         "+4179" + String.format("%07d", base + i), "CH", null, null, null, List.of(tag),
-                        Map.of("code", String.valueOf(100_000 + i))))));
+                        Map.of("code", String.valueOf(100_000 + offset + i))))));
             }
             for (Future<?> f : done) {
                 try {

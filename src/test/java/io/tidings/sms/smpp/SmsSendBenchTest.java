@@ -20,7 +20,7 @@ class SmsSendBenchTest {
     @Test
     void theFullBenchSendsThroughTheWholePathAndChargesWhatItPreviewed() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int exit = SmsSendBench.run(new String[]{"--full", "--messages", "200", "--max-seconds", "120"},
+        int exit = SmsSendBench.run(new String[]{"--messages", "200", "--warmup", "100", "--max-seconds", "120"},
                 new PrintStream(out, true, StandardCharsets.UTF_8), args -> {
                     SpringApplication app = new SpringApplication(TidingsApplication.class);
                     app.setWebApplicationType(WebApplicationType.NONE);
