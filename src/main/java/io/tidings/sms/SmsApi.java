@@ -18,6 +18,12 @@ public interface SmsApi {
     /** {@link io.tidings.shared.NotFoundException} for an unknown id. */
     SmsSendStatus sendStatus(String sendId);
 
+    /**
+     * The state alone ({@code sending}, {@code settled}, …) from one primary-key read, for a client that waits for
+     * the end: {@link #sendStatus} counts every message of the send. NotFoundException for an unknown id.
+     */
+    String sendState(String sendId);
+
     /** The log of a send, of a contact, or both (null means any); newest first, at most 1000. */
     List<SmsMessageLog> messages(String sendId, Long contactId);
 

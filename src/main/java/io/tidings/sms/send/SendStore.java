@@ -382,6 +382,11 @@ class SendStore {
         return jdbc.sql(UNSETTLED_DONE).query(String.class).list();
     }
 
+    /** The send's state alone (one primary-key read, no counting): what a client waiting for the end polls. */
+    Optional<String> state(String id) {
+        return jdbc.sql("select state from sms_sends where id = :id").param("id", id).query(String.class).optional();
+    }
+
     /** The send and its message counts by state, from one snapshot. */
     Optional<SmsSendStatus> send(String id) {
         return jdbc.sql(SEND_BY_ID).param("id", id).query((rs, i) -> {

@@ -102,6 +102,11 @@ class SmsSends implements SmsApi {
     }
 
     @Override
+    public String sendState(String sendId) {
+        return store.state(sendId).orElseThrow(() -> new NotFoundException("There is no SMS send " + sendId + "."));
+    }
+
+    @Override
     public List<SmsMessageLog> messages(String sendId, Long contactId) {
         return store.log(sendId == null || sendId.isBlank() ? null : sendId, contactId);
     }
