@@ -28,11 +28,14 @@ class PendingReports {
     private final TransactionTemplate tx;
     private final DispatchApi dispatch;
     private final int reportTimeoutHours;
+    private final long queuingTimeoutSeconds;
 
     PendingReports(SendStore store, ReportStore parked, DeliveryReports reports, Settlement settlement,
                    PlatformTransactionManager transactions,
                    DispatchApi dispatch,
-                   @Value("${tidings.sms.report-timeout-hours:72}") int reportTimeoutHours) {
+                   @Value("${tidings.sms.report-timeout-hours:72}") int reportTimeoutHours,
+                   @Value("${tidings.sms.queuing-timeout:PT2M}") java.time.Duration queuingTimeout) {
+        this.queuingTimeoutSeconds = queuingTimeout.toSeconds();
         this.dispatch = dispatch;
         this.reportTimeoutHours = reportTimeoutHours;
         this.store = store;
@@ -46,6 +49,10 @@ class PendingReports {
     @Scheduled(initialDelayString = "${tidings.sms.silent-interval:PT1M}", fixedDelayString = "${tidings.sms.silent-interval:PT1M}")
     void sweepSilent() {
         try {
+            for (String send : store.queuingStalled(queuingTimeoutSeconds)) {
+                log.warn("SMS send {} stopped queuing part-way; it sends what was queued", send);
+                tx.executeWithoutResult(s -> settlement.afterFinal(send));
+            }
             for (String send : parked.expireSilent(reportTimeoutHours)) {
                 tx.executeWithoutResult(s -> settlement.afterFinal(send));
             }

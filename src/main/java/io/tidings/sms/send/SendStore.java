@@ -29,9 +29,24 @@ class SendStore {
 
     private static final String INSERT_SEND = """
             insert into sms_sends (id, account, traffic, profile, test, created_by, recipients, eligible, held, excluded,
-                                   credits, costs, state)
+                                   credits, costs, state, queued, queued_at)
             values (:id, :account, :traffic, :profile, :test, :createdBy, :recipients, :eligible, :held, :excluded,
-                    :credits, :costs::jsonb, 'sending')
+                    :credits, :costs::jsonb, :state, 0, now())
+            """;
+    private static final String QUEUED_CHUNK = """
+            update sms_sends set queued = queued + :n, queued_at = now() where id = :id
+            """;
+    private static final String QUEUING_DONE = """
+            update sms_sends set state = 'sending', note = :note where id = :id and state = 'queuing'
+            """;
+    // A node that dies while queuing leaves its send 'queuing' for good; after the timeout it sends what was queued.
+    private static final String QUEUING_STALLED = """
+            update sms_sends
+            set state = 'sending',
+                note = 'Queuing stopped after ' || queued || ' of ' || (eligible + held)
+                       || ' messages (the node queuing it stopped); the rest were not sent and are not charged.'
+            where state = 'queuing' and queued_at < now() - make_interval(secs => :seconds)
+            returning id
             """;
     // Ids come first (NEW_MESSAGE_IDS) so that the dispatch messages, whose payload names them, are queued before
     // these rows are written, and each row is written once, its dispatch id included.
@@ -196,7 +211,7 @@ class SendStore {
     // and the send would show "settled" beside counts with a message still "sent".
     private static final String SEND_BY_ID = """
             select s.id, s.traffic, s.profile, s.test, s.state, s.created_by, s.created_at, s.recipients, s.eligible,
-                   s.held, s.excluded, s.credits, s.submitted, s.succeeded, s.billed, s.settled_at,
+                   s.held, s.excluded, s.credits, s.submitted, s.succeeded, s.billed, s.settled_at, s.note,
                    c.queued, c.held_now, c.sent, c.delivered, c.failed, c.rejected, c.cancelled
             from sms_sends s
             cross join lateral (
@@ -228,8 +243,10 @@ class SendStore {
         this.jdbc = jdbc;
     }
 
+    /** @param state {@code sending}, or {@code queuing} for a send queued in several chunks */
     record NewSend(String id, String account, String traffic, String profile, boolean test, String createdBy,
-                   int recipients, int eligible, int held, int excluded, long credits, String costsJson) {
+                   int recipients, int eligible, int held, int excluded, long credits, String costsJson,
+                   String state) {
     }
 
     /** A message as the channel needs it. */
@@ -244,7 +261,23 @@ class SendStore {
         jdbc.sql(INSERT_SEND).param("id", s.id()).param("account", s.account()).param("traffic", s.traffic())
                 .param("profile", s.profile()).param("test", s.test()).param("createdBy", s.createdBy())
                 .param("recipients", s.recipients()).param("eligible", s.eligible()).param("held", s.held())
-                .param("excluded", s.excluded()).param("credits", s.credits()).param("costs", s.costsJson()).update();
+                .param("excluded", s.excluded()).param("credits", s.credits()).param("costs", s.costsJson())
+                .param("state", s.state()).update();
+    }
+
+    /** Counts a chunk of {@code n} messages as queued, in the chunk's transaction. */
+    void queuedChunk(String sendId, int n) {
+        jdbc.sql(QUEUED_CHUNK).param("id", sendId).param("n", n).update();
+    }
+
+    /** A 'queuing' send becomes 'sending' (its last chunk is in, or queuing failed: then {@code note} says why). */
+    boolean queuingDone(String sendId, String note) {
+        return jdbc.sql(QUEUING_DONE).param("id", sendId).param("note", note).update() == 1;
+    }
+
+    /** Sends left 'queuing' with no chunk for {@code seconds}: now 'sending' what they have, with a note. */
+    List<String> queuingStalled(long seconds) {
+        return jdbc.sql(QUEUING_STALLED).param("seconds", seconds).query(String.class).list();
     }
 
     /** Ids for {@code n} new messages, taken from the table's own sequence. */
@@ -399,7 +432,7 @@ class SendStore {
                     rs.getString("created_by"), instant(rs, "created_at"), rs.getInt("recipients"), rs.getInt("eligible"),
                     rs.getInt("held"), rs.getInt("excluded"), rs.getLong("credits"), counts,
                     (Integer) rs.getObject("submitted"), (Integer) rs.getObject("succeeded"), (Long) rs.getObject("billed"),
-                    instant(rs, "settled_at"));
+                    instant(rs, "settled_at"), rs.getString("note"));
         }).optional();
     }
 

@@ -14,6 +14,7 @@ import io.tidings.sms.SmsRate;
 import io.tidings.sms.SmsReply;
 import io.tidings.sms.SmsSendStatus;
 import io.tidings.sms.inbound.InboundStore;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -39,10 +40,18 @@ class SmsSends implements SmsApi {
     private final DispatchApi dispatch;
     private final RateCards rates;
     private final InboundStore inbound;
+    private final Settlement settlement;
     private final TransactionTemplate tx;
+    private final int chunk;
 
     SmsSends(SendPlanner planner, SendStore store, CreditsApi credits, DispatchApi dispatch, RateCards rates,
-             InboundStore inbound, PlatformTransactionManager transactions) {
+             InboundStore inbound, Settlement settlement, PlatformTransactionManager transactions,
+             @Value("${tidings.sms.queue-chunk:2000}") int chunk) {
+        if (chunk < 1) {
+            throw new IllegalArgumentException("tidings.sms.queue-chunk must be at least 1");
+        }
+        this.chunk = chunk;
+        this.settlement = settlement;
         this.planner = planner;
         this.store = store;
         this.credits = credits;
@@ -66,15 +75,53 @@ class SmsSends implements SmsApi {
             throw new InvalidInputException("recipients", "None of the " + p.recipients()
                     + " recipients can receive this send: " + reasons(p.excluded()) + ".");
         }
+        List<Planned> all = plan.messages();
+        boolean chunked = all.size() > chunk;
+        String traffic = request.traffic().key();
         tx.executeWithoutResult(s -> {
-            store.insertSend(new SendStore.NewSend(sendId, CreditsApi.DEFAULT_ACCOUNT, request.traffic().key(),
+            store.insertSend(new SendStore.NewSend(sendId, CreditsApi.DEFAULT_ACCOUNT, traffic,
                     request.profile(), request.test(), actor == null ? "system" : actor, p.recipients(), p.eligible(),
-                    p.held().size(), p.excluded().size(), p.credits(), costsJson(p)));
+                    p.held().size(), p.excluded().size(), p.credits(), costsJson(p), chunked ? "queuing" : "sending"));
             // Reserve before queueing: a short balance throws here and rolls the whole send back.
             credits.reserve(CreditsApi.DEFAULT_ACCOUNT, sendId, p.credits());
-            enqueue(sendId, request.traffic().key(), request.smartEncoding(), plan.messages(), request.test());
+            queueChunk(sendId, traffic, request, all.subList(0, Math.min(chunk, all.size())));
         });
+        if (chunked) {
+            queueRest(sendId, traffic, request, all);
+        }
         return new SendReceipt(sendId, p);
+    }
+
+    /**
+     * The chunks after the first, each its own transaction, so dispatch sends the first while the next are written.
+     * The send stays 'queuing' (never settled) until the last is in; if one fails, the send goes on with what was
+     * queued, says so in its note, and settles on that (the credits of the rest come back).
+     */
+    private void queueRest(String sendId, String traffic, SendRequest request, List<Planned> all) {
+        int done = chunk;
+        try {
+            for (; done < all.size(); done += chunk) {
+                List<Planned> part = all.subList(done, Math.min(done + chunk, all.size()));
+                tx.executeWithoutResult(s -> queueChunk(sendId, traffic, request, part));
+            }
+        } catch (RuntimeException e) {
+            String note = "Queuing failed after " + done + " of " + all.size() + " messages: " + e.getMessage()
+                    + "; the rest were not sent and are not charged.";
+            tx.executeWithoutResult(s -> {
+                store.queuingDone(sendId, note);
+                settlement.afterFinal(sendId);
+            });
+            throw e;
+        }
+        tx.executeWithoutResult(s -> {
+            store.queuingDone(sendId, null);
+            settlement.afterFinal(sendId); // every queued message may be final already
+        });
+    }
+
+    private void queueChunk(String sendId, String traffic, SendRequest request, List<Planned> part) {
+        enqueue(sendId, traffic, request.smartEncoding(), part, request.test());
+        store.queuedChunk(sendId, part.size());
     }
 
     /**
