@@ -45,6 +45,11 @@ final class SimulatorProcess implements AutoCloseable {
     }
 
     /** Starts {@code java … io.tidings.sms.smpp.SmscSimulator args} and waits for its READY line. */
+    /** The simulator's process, for its CPU time. */
+    ProcessHandle handle() {
+        return process.toHandle();
+    }
+
     static SimulatorProcess start(List<String> args) throws IOException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         String classPath = System.getProperty("java.class.path");

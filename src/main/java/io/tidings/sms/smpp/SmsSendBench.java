@@ -38,9 +38,11 @@ import java.util.function.Function;
  * code), tops up credits, registers an {@code smpp} provider with a rate for their country, and sends one
  * personalised transactional send to the tag through {@link SmsApi#send}: plan, reserve, enqueue, dispatch
  * workers, {@code SmsChannel}, SMPP, receipts, settlement. {@code seconds} runs from the send call until
- * the send is settled. Before it, an uncounted warm-up send ({@code --warmup W}, 5000 other contacts) runs the
- * same path so the JIT has compiled it. The bare jsmpp baseline runs afterwards on the same texts, after its own
- * warm-up on the warm-up's texts. Prints one JSON line
+ * the send is settled. Before it, uncounted warm-up sends ({@code --warmup W}, 5000 other contacts; up to
+ * {@code --warmup-rounds R}, 4, until the JIT compiles for less than a tenth of a round) run the same path so the
+ * JIT has compiled it. The bare jsmpp baseline runs afterwards on the same N texts, after as many rounds of its own
+ * on the warm-up's texts. {@code cpu_us_per_message} is the CPU time of this JVM (Tidings and the bench), of
+ * PostgreSQL and of the simulator during the timed send, per message: steadier than the rate on a shared machine. Prints one JSON line
  * with the gateway bench's fields plus the send's; exits 1 when anything was lost, duplicated, left
  * unsettled, or charged differently from its preview.
  *
@@ -81,6 +83,7 @@ public final class SmsSendBench {
         int receiptDelayMs = 0;
         int receiptWindow = 32;
         int warmup = 5_000;
+        int warmupRounds = 4;
         String dataArg = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -92,6 +95,7 @@ public final class SmsSendBench {
                 case "--receipt-delay-ms" -> receiptDelayMs = Integer.parseInt(args[++i]);
                 case "--receipt-window" -> receiptWindow = Integer.parseInt(args[++i]);
                 case "--warmup" -> warmup = Integer.parseInt(args[++i].replace("_", ""));
+                case "--warmup-rounds" -> warmupRounds = Integer.parseInt(args[++i]);
                 case "--data" -> dataArg = args[++i];
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
@@ -106,7 +110,8 @@ public final class SmsSendBench {
                  ConfigurableApplicationContext ctx = start.apply(List.of("--tidings.data-dir=" + data,
                          "--tidings.dispatch.poll-interval=20ms", "--tidings.dispatch.batch-size=500",
                          "--tidings.sms.pending-interval=200ms"))) {
-                return benchmark(ctx, smsc, messages, warmup, window, deadline, out);
+                return benchmark(ctx, smsc, new CpuMeter(smsc.handle(), data), messages, warmup, warmupRounds, window,
+                        deadline, out);
             }
         } catch (IOException | RuntimeException e) {
             out.println("{\"error\":\"" + String.valueOf(e.getMessage()).replace('"', '\'') + "\"}");
@@ -121,14 +126,15 @@ public final class SmsSendBench {
         }
     }
 
-    private static int benchmark(ConfigurableApplicationContext ctx, SimulatorProcess smsc, int messages, int warmup,
-                                 int window, long deadline, PrintStream out) throws IOException, InterruptedException {
+    private static int benchmark(ConfigurableApplicationContext ctx, SimulatorProcess smsc, CpuMeter cpu, int messages,
+                                 int warmup, int warmupRounds, int window, long deadline, PrintStream out) throws IOException, InterruptedException {
         String run = UUID.randomUUID().toString().substring(0, 8);
         String tag = "bench-" + run;
         String warmupTag = "bench-warmup-" + run;
         createContacts(ctx.getBean(ContactsApi.class), messages, tag, 0);
         createContacts(ctx.getBean(ContactsApi.class), warmup, warmupTag, messages);
-        ctx.getBean(CreditsApi.class).topUp(CreditsApi.DEFAULT_ACCOUNT, 2L * (messages + warmup) + 10, "bench-" + run);
+        ctx.getBean(CreditsApi.class).topUp(CreditsApi.DEFAULT_ACCOUNT, 2L * (messages + (long) warmup * warmupRounds) + 10,
+                "bench-" + run);
         SmsProvidersApi providers = ctx.getBean(SmsProvidersApi.class);
         SmsApi sms = ctx.getBean(SmsApi.class);
         SmsProvider smpp = providers.add("smpp", "bench-smsc-" + run, JSON.readTree("{\"host\":\"127.0.0.1\",\"port\":"
@@ -141,14 +147,29 @@ public final class SmsSendBench {
             }
             Thread.sleep(20);
         }
-        // Warm-up, not counted: the same path once with other contacts, so that neither side is measured while the
-        // JIT is still compiling it (a server runs for weeks); the bare baseline gets the same warm-up below.
+        // Warm-up, not counted: the same path with other contacts, so that neither side is measured while the JIT is
+        // still compiling it (a server runs for weeks). Rounds of the warm-up send go on (at most --warmup-rounds)
+        // until the JIT compiled for less than a tenth of a round; the bare baseline gets as many rounds below.
         List<String> warmupTexts = List.of();
-        if (warmup > 0) {
+        int rounds = 0;
+        java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+        while (warmup > 0 && rounds < warmupRounds) {
             SimulatorProcess.expectOk(smsc.command("reset"));
+            long jitBefore = jit.getTotalCompilationTime();
+            long roundStart = System.nanoTime();
             SendReceipt warm = sms.send(request(warmupTag), "bench");
             settled(sms, warm.sendId(), deadline);
-            warmupTexts = sms.messages(warm.sendId(), null).stream().map(m -> m.text()).toList();
+            rounds++;
+            long roundMs = (System.nanoTime() - roundStart) / 1_000_000;
+            long jitMs = jit.getTotalCompilationTime() - jitBefore;
+            System.err.println("bench sms: warm-up round " + rounds + " took " + roundMs + " ms, JIT " + jitMs + " ms");
+            warmupTexts = texts(ctx, warm.sendId());
+            if (jitMs * 10 < roundMs) {
+                break;
+            }
+        }
+        if (rounds > 0) {
+            System.err.println("bench sms: JIT quiet after " + jitQuiet(deadline) + " ms");
         }
         SimulatorProcess.expectOk(smsc.command("reset"));
 
@@ -157,14 +178,19 @@ public final class SmsSendBench {
             jdbc.sql("create extension if not exists pg_stat_statements").update();
             jdbc.sql("select pg_stat_statements_reset()").query().singleRow();
         }
-        System.err.println("bench sms: timed send starts at " + java.time.LocalTime.now());
+        long jit0 = java.lang.management.ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+        System.err.println("bench sms: timed send starts at " + java.time.LocalTime.now() + ", uptime " + java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
+        CpuMeter.Reading cpu0 = cpu.read();
         long t0 = System.nanoTime();
         SendReceipt receipt = sms.send(request(tag), "bench");
         double sendSeconds = (System.nanoTime() - t0) / 1e9;
         settled(sms, receipt.sendId(), deadline);
         double seconds = (System.nanoTime() - t0) / 1e9;
+        CpuMeter.Reading used = cpu.read().minus(cpu0);
         SmsSendStatus status = sms.sendStatus(receipt.sendId());
-        System.err.println("bench sms: timed send settled at " + java.time.LocalTime.now());
+        System.err.println("bench sms: timed send settled at " + java.time.LocalTime.now() + ", JIT compiled for "
+                + (java.lang.management.ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - jit0)
+                + " ms meanwhile, uptime " + java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
         if (System.getProperty("tidings.pg.profile") != null) { // PROFILING ONLY
             var jdbc = ctx.getBean(org.springframework.jdbc.core.simple.JdbcClient.class);
             for (var row : jdbc.sql("select round(total_exec_time::numeric,0) e, round(total_plan_time::numeric,0) p, calls, rows, "
@@ -176,8 +202,8 @@ public final class SmsSendBench {
         SmscSimulator.Stats stats = smsc.stats();
         boolean aborted = status.state().equals("sending");
 
-        List<String> texts = sms.messages(receipt.sendId(), null).stream().map(m -> m.text()).toList();
-        if (!warmupTexts.isEmpty()) {
+        List<String> texts = texts(ctx, receipt.sendId());
+        for (int i = 0; i < rounds; i++) {
             SimulatorProcess.expectOk(smsc.command("reset"));
             RawBaseline.run(smsc.port(), warmupTexts, window, deadline);
         }
@@ -194,12 +220,43 @@ public final class SmsSendBench {
                         + "\"baseline_messages_per_second\":%.0f,\"ratio\":%.2f,\"delivered\":%d,\"lost\":%d,"
                         + "\"duplicated\":%d,\"window\":%d,\"retries\":%d,\"aborted\":%b,\"mode\":\"full\","
                         + "\"send_seconds\":%.3f,\"state\":\"%s\",\"credits_previewed\":%d,\"credits_charged\":%d,"
-                        + "\"warmup\":%d}",
+                        + "\"warmup\":%d,\"warmup_rounds\":%d,\"cpu_us_per_message\":{\"tidings\":%.0f,\"postgres\":%.0f,"
+                        + "\"simulator\":%.0f}}",
                 messages, seconds, rate, baselineRate, baselineRate > 0 ? rate / baselineRate : 0, delivered, lost,
                 stats.duplicates(), window, stats.throttled(), aborted, sendSeconds, status.state(),
-                receipt.preview().credits(), r.charged(), warmup));
+                receipt.preview().credits(), r.charged(), warmup, rounds, used.jvm() * 1e6 / messages,
+                used.postgres() * 1e6 / messages, used.simulator() * 1e6 / messages));
         boolean exact = r.charged() == receipt.preview().credits();
         return lost == 0 && stats.duplicates() == 0 && !aborted && status.state().equals("settled") && exact ? 0 : 1;
+    }
+
+    /**
+     * Waits (at most 20 s) until the JIT compiler has been idle for half a second: right after the warm-up it is
+     * still compiling what the warm-up made hot, on one of the machine's two cores.
+     */
+    private static long jitQuiet(long deadline) throws InterruptedException {
+        java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+        long start = System.nanoTime();
+        if (jit == null || !jit.isCompilationTimeMonitoringSupported()) {
+            return 0;
+        }
+        long before = jit.getTotalCompilationTime();
+        while (System.nanoTime() - start < 20_000_000_000L && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+            long now = jit.getTotalCompilationTime();
+            if (now - before < 10) {
+                break;
+            }
+            before = now;
+        }
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+
+    /** Every text of a send, in id order (the API's log stops at 1,000), for the baseline to send the same. */
+    private static List<String> texts(ConfigurableApplicationContext ctx, String sendId) {
+        return ctx.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+                .sql("select text from sms_messages where send_id = :id order by id").param("id", sendId)
+                .query(String.class).list();
     }
 
     private static SendRequest request(String tag) {
