@@ -30,6 +30,10 @@ record DispatchSettings(Duration lease, Duration pollInterval, int batchSize, Du
         return new DispatchSettings(lease, pollInterval, batchSize, sendTimeout, maxAttempts, retryBase, retryCap, shutdownGrace);
     }
 
+    DispatchSettings withPollInterval(Duration pollInterval) {
+        return new DispatchSettings(lease, pollInterval, batchSize, sendTimeout, maxAttempts, retryBase, retryCap, shutdownGrace);
+    }
+
     DispatchSettings withRetry(Duration base, Duration cap) {
         return new DispatchSettings(lease, pollInterval, batchSize, sendTimeout, maxAttempts, base, cap, shutdownGrace);
     }

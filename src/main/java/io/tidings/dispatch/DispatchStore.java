@@ -53,10 +53,10 @@ class DispatchStore {
             ), history as (
                 insert into dispatch_events (message_id, state) select id, 'queued' from inserted
             )
-            select coalesce(n.id, m.id) as id
+            -- coalesce evaluates the lookup only for a key that was not inserted (already queued before)
+            select coalesce(n.id, (select m.id from dispatch_messages m where m.idempotency_key = i.idempotency_key)) as id
             from input i
             left join inserted n on n.idempotency_key = i.idempotency_key
-            left join dispatch_messages m on m.idempotency_key = i.idempotency_key
             order by i.ord
             """;
     private static final String ID_BY_KEY = "select id from dispatch_messages where idempotency_key = :key";
@@ -268,6 +268,11 @@ class DispatchStore {
         this.jdbc = jdbc;
     }
 
+    /** Tells every node's listening workers (see {@link Wakeups}) on commit that the channel has new work. */
+    private void notifyQueued(String channel) {
+        jdbc.sql("select pg_notify('" + Wakeups.TOPIC + "', :channel)").param("channel", channel).query().singleRow();
+    }
+
     Optional<Long> enqueue(OutgoingMessage m, int maxAttempts) {
         List<Long> ids = jdbc.sql(ENQUEUE)
                 .param("channel", m.channel()).param("provider", m.provider()).param("recipient", m.recipient())
@@ -275,6 +280,7 @@ class DispatchStore {
                 .param("notBefore", m.notBefore() == null ? null : OffsetDateTime.ofInstant(m.notBefore(), ZoneOffset.UTC))
                 .param("key", m.idempotencyKey())
                 .query(Long.class).list();
+        notifyQueued(m.channel());
         return ids.isEmpty() ? idByKey(m.idempotencyKey()) : Optional.of(ids.getFirst());
     }
 
@@ -294,11 +300,13 @@ class DispatchStore {
             notBefore[i] = m.notBefore() == null ? null : m.notBefore().toString();
             keys[i] = m.idempotencyKey();
         }
-        return jdbc.sql(ENQUEUE_ALL)
+        List<Long> ids = jdbc.sql(ENQUEUE_ALL)
                 .param("channels", channels).param("providers", providers).param("recipients", recipients)
                 .param("payloads", payloads).param("traffic", traffic).param("maxAttempts", maxAttempts)
                 .param("notBefore", notBefore).param("keys", keys)
                 .query((rs, i) -> (Long) rs.getObject("id", Long.class)).list();
+        new java.util.TreeSet<>(java.util.Arrays.asList(channels)).forEach(this::notifyQueued);
+        return ids;
     }
 
     Optional<Long> idByKey(String key) {

@@ -8,6 +8,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
+import javax.sql.DataSource;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -35,14 +36,24 @@ class DispatchWorkers implements SmartLifecycle {
     private final List<Thread> threads = new ArrayList<>();
     private final List<ChannelWorker> workers = new ArrayList<>();
     private volatile CountDownLatch stopSignal = new CountDownLatch(0);
+    private final DataSource dataSource;
+    private Wakeups wakeups;
 
     @Autowired
     DispatchWorkers(ObjectProvider<Channel> channels, DispatchStore store, DispatchSettings settings,
-                    DispatchConfig.NodeId node) {
-        this(channels.orderedStream().toList(), store, settings, node);
+                    DispatchConfig.NodeId node, DataSource dataSource) {
+        this(channels.orderedStream().toList(), store, settings, node, dataSource);
     }
 
+    /** Without wake-ups: the loops poll only (tests that build their own workers). */
     DispatchWorkers(List<Channel> channels, DispatchStore store, DispatchSettings settings, DispatchConfig.NodeId node) {
+        this(channels, store, settings, node, null);
+    }
+
+    /** @param dataSource where the wake-up listener takes its connection; null: the loops poll only */
+    DispatchWorkers(List<Channel> channels, DispatchStore store, DispatchSettings settings,
+                    DispatchConfig.NodeId node, DataSource dataSource) {
+        this.dataSource = dataSource;
         this.channels = List.copyOf(channels);
         this.store = store;
         this.settings = settings;
@@ -61,6 +72,8 @@ class DispatchWorkers implements SmartLifecycle {
             return;
         }
         stopSignal = new CountDownLatch(1);
+        wakeups = new Wakeups(dataSource);
+        wakeups.start();
         for (Channel channel : channels) {
             int loops = Math.max(1, channel.loops());
             for (int i = 1; i <= loops; i++) {
@@ -68,16 +81,19 @@ class DispatchWorkers implements SmartLifecycle {
                 ChannelWorker worker = new ChannelWorker(channel, store, settings, node, backoff);
                 workers.add(worker);
                 String name = "dispatch-" + channel.name() + (loops > 1 ? "-" + i : "");
-                threads.add(Thread.ofVirtual().name(name).start(() -> loop(worker)));
+                Wakeups.Signal signal = wakeups.signal(channel.name());
+                threads.add(Thread.ofVirtual().name(name).start(() -> loop(worker, signal)));
             }
         }
         log.info("dispatch workers started on node {} for channels {}", node, channels.stream().map(Channel::name).toList());
     }
 
-    private void loop(ChannelWorker worker) {
+    private void loop(ChannelWorker worker, Wakeups.Signal queued) {
         CountDownLatch stop = stopSignal;
         Duration errorPause = settings.pollInterval();
         while (stop.getCount() > 0 && !Thread.currentThread().isInterrupted()) {
+            // Read before polling, so that work queued while this poll runs wakes the pause after it.
+            long seen = queued.generation();
             Duration pause;
             try {
                 pause = worker.pollOnce().pause();
@@ -85,10 +101,14 @@ class DispatchWorkers implements SmartLifecycle {
             } catch (RuntimeException e) {
                 // Usually the database is away; keep trying, but less often the longer it lasts.
                 log.warn("dispatch worker for {} failed; trying again in {}", worker.channelName(), errorPause, e);
-                pause = errorPause;
+                if (sleep(stop, errorPause)) {
+                    return;
+                }
                 errorPause = min(errorPause.multipliedBy(2), LONGEST_ERROR_PAUSE);
+                continue;
             }
-            if (!pause.isZero() && sleep(stop, pause)) {
+            // An idle or rate-limited loop waits for its pause, or until work for its channel is queued.
+            if (!pause.isZero() && (!queued.awaitAfter(seen, pause) || stop.getCount() == 0)) {
                 return;
             }
         }
@@ -108,6 +128,9 @@ class DispatchWorkers implements SmartLifecycle {
     @Override
     public synchronized void stop() {
         stopSignal.countDown();
+        if (wakeups != null) {
+            wakeups.fireAll();
+        }
         long deadline = System.nanoTime() + settings.shutdownGrace().toNanos();
         for (Thread t : threads) {
             try {
@@ -121,6 +144,9 @@ class DispatchWorkers implements SmartLifecycle {
             }
         }
         workers.forEach(ChannelWorker::close);
+        if (wakeups != null) {
+            wakeups.close();
+        }
         threads.clear();
         workers.clear();
     }

@@ -108,7 +108,7 @@ public final class SmsSendBench {
             try (SimulatorProcess smsc = SimulatorProcess.start(List.of("--port", "0", "--receipt-delay-ms",
                     String.valueOf(receiptDelayMs), "--receipt-window", String.valueOf(receiptWindow)));
                  ConfigurableApplicationContext ctx = start.apply(List.of("--tidings.data-dir=" + data,
-                         "--tidings.dispatch.poll-interval=20ms", "--tidings.dispatch.batch-size=500",
+                         "--tidings.dispatch.batch-size=500",
                          "--tidings.sms.pending-interval=200ms"))) {
                 return benchmark(ctx, smsc, new CpuMeter(smsc.handle(), data), messages, warmup, warmupRounds, window,
                         deadline, out);
