@@ -85,6 +85,9 @@ public final class EmbeddedPostgres {
         return server != null;
     }
 
+    /** System property with extra server settings for diagnostics, e.g. {@code shared_preload_libraries=pg_stat_statements}. */
+    public static final String EXTRA_SETTINGS = "tidings.embedded-pg.settings";
+
     private static EmbeddedPostgres start(Path pgDir, boolean durable) {
         Integer otherPort = portOfLivePostmaster(pgDir);
         if (otherPort != null) {
@@ -105,6 +108,17 @@ public final class EmbeddedPostgres {
             if (durable) {
                 // zonky starts postgres with -F (no fsync); data that must survive a crash needs it back.
                 builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
+            }
+            // Diagnostics (benchmarks' --pg-stats): extra server settings, "name=value;name=value".
+            String extra = System.getProperty(EXTRA_SETTINGS);
+            if (extra != null && !extra.isBlank()) {
+                for (String kv : extra.split(";")) {
+                    String[] p = kv.split("=", 2);
+                    if (p.length != 2 || p[0].isBlank()) {
+                        throw new IllegalArgumentException(EXTRA_SETTINGS + " takes name=value;name=value, not '" + kv + "'");
+                    }
+                    builder.setServerConfig(p[0].strip(), p[1].strip());
+                }
             }
             var server = builder.start();
             log.info("Embedded PostgreSQL started in {} on port {}", pgDir, server.getPort());

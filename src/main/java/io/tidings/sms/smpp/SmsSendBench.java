@@ -49,7 +49,8 @@ import java.util.function.Function;
  * <p>Options: {@code --messages N} (2000), {@code --window W} (64), {@code --max-seconds T} (300),
  * {@code --receipt-delay-ms D} (0), {@code --receipt-window R} (32: the simulator's receipts out before their
  * deliver_sm_resp; Tidings acknowledges a receipt once it is committed, so this bounds receipts per commit),
- * {@code --data DIR} (a fresh temporary directory, removed afterwards).
+ * {@code --data DIR} (a fresh temporary directory, removed afterwards), {@code --pg-stats} (embedded PostgreSQL with
+ * pg_stat_statements; the timed send's top statements go to stderr).
  */
 public final class SmsSendBench {
 
@@ -84,6 +85,7 @@ public final class SmsSendBench {
         int receiptWindow = 32;
         int warmup = 5_000;
         int warmupRounds = 4;
+        boolean pgStats = false;
         String dataArg = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -96,9 +98,14 @@ public final class SmsSendBench {
                 case "--receipt-window" -> receiptWindow = Integer.parseInt(args[++i]);
                 case "--warmup" -> warmup = Integer.parseInt(args[++i].replace("_", ""));
                 case "--warmup-rounds" -> warmupRounds = Integer.parseInt(args[++i]);
+                case "--pg-stats" -> pgStats = true;
                 case "--data" -> dataArg = args[++i];
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
+        }
+        if (pgStats) {
+            System.setProperty(EmbeddedPostgres.EXTRA_SETTINGS,
+                    "shared_preload_libraries=pg_stat_statements;pg_stat_statements.track_planning=on");
         }
         JsmppLogging.quiet();
         long deadline = System.nanoTime() + Duration.ofSeconds(maxSeconds).toNanos();
@@ -111,7 +118,7 @@ public final class SmsSendBench {
                          "--tidings.dispatch.batch-size=500",
                          "--tidings.sms.pending-interval=200ms"))) {
                 return benchmark(ctx, smsc, new CpuMeter(smsc.handle(), data), messages, warmup, warmupRounds, window,
-                        deadline, out);
+                        pgStats, deadline, out);
             }
         } catch (IOException | RuntimeException e) {
             out.println("{\"error\":\"" + String.valueOf(e.getMessage()).replace('"', '\'') + "\"}");
@@ -127,7 +134,8 @@ public final class SmsSendBench {
     }
 
     private static int benchmark(ConfigurableApplicationContext ctx, SimulatorProcess smsc, CpuMeter cpu, int messages,
-                                 int warmup, int warmupRounds, int window, long deadline, PrintStream out) throws IOException, InterruptedException {
+                                 int warmup, int warmupRounds, int window, boolean pgStats, long deadline,
+                                 PrintStream out) throws IOException, InterruptedException {
         String run = UUID.randomUUID().toString().substring(0, 8);
         String tag = "bench-" + run;
         String warmupTag = "bench-warmup-" + run;
@@ -173,7 +181,7 @@ public final class SmsSendBench {
         }
         SimulatorProcess.expectOk(smsc.command("reset"));
 
-        if (System.getProperty("tidings.pg.profile") != null) { // PROFILING ONLY
+        if (pgStats) { // statement statistics of the timed send only
             var jdbc = ctx.getBean(org.springframework.jdbc.core.simple.JdbcClient.class);
             jdbc.sql("create extension if not exists pg_stat_statements").update();
             jdbc.sql("select pg_stat_statements_reset()").query().singleRow();
@@ -191,12 +199,14 @@ public final class SmsSendBench {
         System.err.println("bench sms: timed send settled at " + java.time.LocalTime.now() + ", JIT compiled for "
                 + (java.lang.management.ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - jit0)
                 + " ms meanwhile, uptime " + java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
-        if (System.getProperty("tidings.pg.profile") != null) { // PROFILING ONLY
+        if (pgStats) {
             var jdbc = ctx.getBean(org.springframework.jdbc.core.simple.JdbcClient.class);
-            for (var row : jdbc.sql("select round(total_exec_time::numeric,0) e, round(total_plan_time::numeric,0) p, calls, rows, "
-                    + "round(wal_bytes/1e6,1) w, left(regexp_replace(query,'\\s+',' ','g'),220) q from pg_stat_statements "
-                    + "order by total_exec_time+total_plan_time desc limit 40").query().listOfRows()) {
-                System.err.println("PGSS " + row);
+            System.err.println("bench sms: statements of the timed send, by time (exec ms, plan ms, calls, rows, WAL MB):");
+            for (var row : jdbc.sql("select round(total_exec_time::numeric, 0) as exec_ms, "
+                    + "round(total_plan_time::numeric, 0) as plan_ms, calls, rows, round(wal_bytes / 1e6, 1) as wal_mb, "
+                    + "left(regexp_replace(query, '\\s+', ' ', 'g'), 200) as query from pg_stat_statements "
+                    + "order by total_exec_time + total_plan_time desc limit 25").query().listOfRows()) {
+                System.err.println("  " + row);
             }
         }
         SmscSimulator.Stats stats = smsc.stats();
