@@ -46,12 +46,13 @@ final class Help {
                   database and prints one JSON line with rows, imported, rejected, seconds, rows_per_second.
               ./tidings bench sms-count
                   Measures the SMS segment counter in MB/s against a plain read of the same text.
-              ./tidings bench sms --messages N [--window W] [--warmup W] [--receipt-window R] [--data DIR]
+              ./tidings bench sms --messages N [--window W] [--warmup W] [--warmup-rounds R] [--pg-stats] [--data DIR]
                   The whole send path on a fresh database, to an SMSC simulator in its own process: N contacts,
                   credits, an smpp provider, one personalised send through the API's send, dispatch, SMPP,
-                  receipts and settlement, after an uncounted warm-up send (5000). The baseline is a bare jsmpp
-                  client on the same texts, warmed up the same way. One JSON line (messages_per_second,
-                  baseline_messages_per_second, ratio, delivered, lost, duplicated, credits).
+                  receipts and settlement, after uncounted warm-up sends (5000, up to 10 rounds until the JIT
+                  settles). The baseline is a bare jsmpp client on the same texts, warmed up the same way.
+                  One JSON line (messages_per_second, baseline_messages_per_second, ratio, delivered, lost,
+                  duplicated, credits, cpu_us_per_message). --pg-stats prints the timed send's top SQL.
               ./tidings bench sms --gateway --messages N [--window W]
                   The SMPP gateway alone (no database) to the same simulator, against the same baseline.
               ./tidings bench mail --messages N [--sessions S] [--data DIR] [--tools DIR]

@@ -39,7 +39,7 @@ import java.util.function.Function;
  * personalised transactional send to the tag through {@link SmsApi#send}: plan, reserve, enqueue, dispatch
  * workers, {@code SmsChannel}, SMPP, receipts, settlement. {@code seconds} runs from the send call until
  * the send is settled. Before it, uncounted warm-up sends ({@code --warmup W}, 5000 other contacts; up to
- * {@code --warmup-rounds R}, 4, until the JIT compiles for less than a tenth of a round) run the same path so the
+ * {@code --warmup-rounds R}, 10, until the JIT compiles for less than a tenth of a round) run the same path so the
  * JIT has compiled it. The bare jsmpp baseline runs afterwards on the same N texts, after as many rounds of its own
  * on the warm-up's texts. {@code cpu_us_per_message} is the CPU time of this JVM (Tidings and the bench), of
  * PostgreSQL and of the simulator during the timed send, per message: steadier than the rate on a shared machine. Prints one JSON line
@@ -84,7 +84,7 @@ public final class SmsSendBench {
         int receiptDelayMs = 0;
         int receiptWindow = 32;
         int warmup = 5_000;
-        int warmupRounds = 4;
+        int warmupRounds = 10;
         boolean pgStats = false;
         String dataArg = null;
         for (int i = 0; i < args.length; i++) {
