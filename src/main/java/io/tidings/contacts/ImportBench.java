@@ -91,6 +91,7 @@ public final class ImportBench {
                 ContactsApi contacts = ctx.getBean(ContactsApi.class);
                 System.gc();
                 resetHeapPeaks();
+                java.util.Map<String, Long> threads0 = threadTicks();
                 long cpu0 = processCpuNanos();
                 long t0 = System.nanoTime();
                 long id = contacts.startImport(csv, ImportOptions.defaults(), "bench");
@@ -99,6 +100,13 @@ public final class ImportBench {
                 peakHeap = heapPeaks();
                 System.err.printf(Locale.ROOT, "tidings: the import used %.1f CPU-seconds in this JVM%n",
                         (processCpuNanos() - cpu0) / 1e9);
+                if (Boolean.getBoolean("tidings.bench.threads")) {
+                    java.util.Map<String, Long> threads1 = threadTicks();
+                    java.util.Map<String, Long> byName = new java.util.TreeMap<>();
+                    threads1.forEach((k, v) -> byName.merge(k.substring(k.indexOf(' ') + 1).replaceAll("[0-9]+", "#"),
+                            v - threads0.getOrDefault(k, 0L), Long::sum));
+                    byName.forEach((k, v) -> { if (v > 10) System.err.printf(Locale.ROOT, "thread %-28s %6.2f s%n", k, v / 100.0); });
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return 1;
@@ -124,6 +132,26 @@ public final class ImportBench {
     private static long processCpuNanos() {
         return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
                 ? os.getProcessCpuTime() : 0;
+    }
+
+    /** tid + " " + name to utime+stime ticks, from /proc (GC and compiler threads included). */
+    private static java.util.Map<String, Long> threadTicks() {
+        java.util.Map<String, Long> m = new java.util.HashMap<>();
+        try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path t : tasks.toList()) {
+                try {
+                    String stat = Files.readString(t.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    m.put(t.getFileName() + " " + name, Long.parseLong(f[11]) + Long.parseLong(f[12]));
+                } catch (IOException | RuntimeException e) {
+                    // the thread ended
+                }
+            }
+        } catch (IOException e) {
+            // not Linux
+        }
+        return m;
     }
 
     private static boolean isEmptyDirectory(Path dir) throws IOException {
