@@ -41,9 +41,10 @@ final class Help {
 
     static final String BENCH = """
             Usage:
-              ./tidings bench import --rows N [--data DIR]
-                  Generates a CSV of N contacts (about 1% invalid rows), imports it into a fresh embedded
-                  database and prints one JSON line with rows, imported, rejected, seconds, rows_per_second.
+              ./tidings bench import --rows N [--warmup W] [--data DIR]
+                  Generates a CSV of N contacts (about 1% invalid rows), imports it into a fresh embedded database
+                  after an uncounted warm-up import of W other rows (default min(N, 200000), deleted again) and
+                  prints one JSON line with rows, imported, rejected, seconds, rows_per_second.
               ./tidings bench sms-count
                   Measures the SMS segment counter in MB/s against a plain read of the same text.
               ./tidings bench sms --messages N [--window W] [--warmup W] [--warmup-rounds R] [--pg-stats] [--data DIR]

@@ -51,17 +51,25 @@ class ImportJobs {
     private final int writers;
     private final ThreadPoolExecutor imports;
     private final ExecutorService normalisers;
+    private final SearchIndexes searchIndexes;
+    private final ImportRun.BulkPolicy bulk;
 
     ImportJobs(ImportStore store, PhoneNormaliser phones, PlatformTransactionManager transactions,
+               SearchIndexes searchIndexes,
                @Value("${tidings.data-dir:./data}") String dataDir,
                @Value("${tidings.node-id:}") String nodeId,
                @Value("${tidings.import.concurrent:2}") int concurrent,
                @Value("${tidings.import.chunk-rows:20000}") int chunkRows,
                @Value("${tidings.import.writers:2}") int writers,
-               @Value("${tidings.import.normaliser-threads:0}") int normaliserThreads) {
+               @Value("${tidings.import.normaliser-threads:0}") int normaliserThreads,
+               @Value("${tidings.import.bulk-load:true}") boolean bulkLoad,
+               @Value("${tidings.import.bulk-min-rows:100000}") long bulkMinRows,
+               @Value("${tidings.import.bulk-max-existing:1000}") long bulkMaxExisting) {
         this.store = store;
         this.phones = phones;
         this.tx = new TransactionTemplate(transactions);
+        this.searchIndexes = searchIndexes;
+        this.bulk = new ImportRun.BulkPolicy(bulkLoad, bulkMinRows, bulkMaxExisting);
         this.spoolDir = Path.of(dataDir).toAbsolutePath().normalize().resolve("imports");
         this.node = nodeId == null || nodeId.isBlank() ? hostname() : nodeId;
         this.chunkRows = chunkRows;
@@ -119,10 +127,11 @@ class ImportJobs {
             }
             throw e;
         }
-        long id = store.insertImport(options, actor, node, estimateRows(file));
+        long estimate = estimateRows(file);
+        long id = store.insertImport(options, actor, node, estimate);
         try {
             imports.execute(new ImportRun(id, file, deleteAfter, options, store, phones, normalisers, tx, chunkRows,
-                    writers));
+                    writers, searchIndexes, bulk, estimate));
         } catch (RejectedExecutionException e) {
             store.finish(id, ImportStatus.FAILED, "too many imports were waiting");
             if (deleteAfter) {

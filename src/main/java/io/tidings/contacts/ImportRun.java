@@ -48,11 +48,24 @@ final class ImportRun implements Runnable {
     private final TransactionTemplate tx;
     private final int chunkRows;
     private final int partitions;
+    private final SearchIndexes searchIndexes;
+    private final BulkPolicy bulkPolicy;
+    private final long estimatedRows;
     private long listedRejections;
+
+    /**
+     * When an import is an initial load: enabled, a file of at least {@code minRows} lines, and (checked
+     * when it starts) fewer than {@code maxExisting} contacts in the table.
+     */
+    record BulkPolicy(boolean enabled, long minRows, long maxExisting) {
+        boolean applies(long estimatedRows) {
+            return enabled && estimatedRows >= minRows && maxExisting > 0;
+        }
+    }
 
     ImportRun(long id, Path file, boolean deleteAfter, ImportOptions options, ImportStore store,
               PhoneNormaliser phones, ExecutorService normalisers, TransactionTemplate tx, int chunkRows,
-              int partitions) {
+              int partitions, SearchIndexes searchIndexes, BulkPolicy bulkPolicy, long estimatedRows) {
         this.id = id;
         this.file = file;
         this.deleteAfter = deleteAfter;
@@ -63,6 +76,9 @@ final class ImportRun implements Runnable {
         this.tx = tx;
         this.chunkRows = chunkRows;
         this.partitions = partitions;
+        this.searchIndexes = searchIndexes;
+        this.bulkPolicy = bulkPolicy;
+        this.estimatedRows = estimatedRows;
     }
 
     @Override
@@ -94,7 +110,30 @@ final class ImportRun implements Runnable {
         }
     }
 
+    /**
+     * A large file into a (nearly) empty table loads without the search indexes and builds them at
+     * the end, before the import says done: then "done" still means "searchable". Any other import
+     * first puts back a search index a failed bulk load left missing.
+     */
     private void execute() throws Exception {
+        SearchIndexes.Bulk bulk = bulkPolicy.applies(estimatedRows)
+                ? searchIndexes.beginBulk(bulkPolicy.maxExisting()).orElse(null) : null;
+        if (bulk == null) {
+            searchIndexes.repairMissing();
+            load();
+            return;
+        }
+        // close() builds whatever is still missing when the load fails half-way, then lets go of the lock
+        try (bulk) {
+            store.phase(id, ImportStatus.LOADING, true);
+            log.info("Contact import {} is an initial load: the search indexes are built once, at the end", id);
+            load();
+            store.phase(id, ImportStatus.INDEXING, true);
+            bulk.rebuild();
+        }
+    }
+
+    private void load() throws Exception {
         try (CsvReader<String[]> csv = CsvSource.open(file, CsvSource.separator(file))) {
             Iterator<String[]> records = csv.iterator();
             ColumnMapping mapping = ColumnMapping.of(CsvSource.header(records), options.mapping());

@@ -1,15 +1,13 @@
 package io.tidings.contacts;
 
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
 
 import javax.sql.DataSource;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -30,14 +28,17 @@ class ImportStore {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ImportStore.class);
 
     private static final String INSERT_IMPORT = """
-            insert into contact_imports (status, options, actor, node, estimated_rows)
-            values ('running', cast(:options as jsonb), :actor, :node, :estimatedRows)
+            insert into contact_imports (status, phase, options, actor, node, estimated_rows)
+            values ('running', 'loading', cast(:options as jsonb), :actor, :node, :estimatedRows)
             returning id""";
     private static final String IMPORT_STATE = "select status from contact_imports where id = :id";
     private static final String IMPORT_STATUS = """
             select id, status, processed, imported, updated, skipped, rejected_count, rejected, error, actor,
-                   started_at, finished_at, estimated_rows
+                   started_at, finished_at, estimated_rows, phase, bulk
             from contact_imports where id = :id""";
+    private static final String SET_PHASE = """
+            update contact_imports set phase = :phase, bulk = bulk or :bulk, updated_at = now()
+            where id = :id and status = 'running'""";
     // Counts and the chunk they describe commit together: progress never runs ahead of the data.
     private static final String RECORD_PROGRESS = """
             update contact_imports
@@ -46,12 +47,13 @@ class ImportStore {
                 rejected = rejected || cast(:rejected as jsonb), updated_at = now()
             where id = :id""";
     private static final String FINISH_IMPORT = """
-            update contact_imports set status = :status, error = :error, finished_at = now(), updated_at = now()
+            update contact_imports set status = :status, phase = null, error = :error, finished_at = now(),
+                updated_at = now()
             where id = :id and status = 'running'""";
     // A node that stopped mid-import cannot finish it; say so instead of showing "running" forever.
     private static final String FAIL_ABANDONED = """
             update contact_imports
-            set status = 'failed', error = 'the server running this import stopped before it finished',
+            set status = 'failed', phase = null, error = 'the server running this import stopped before it finished',
                 finished_at = now(), updated_at = now()
             where status = 'running' and node = :node and started_at < :since""";
 
@@ -164,7 +166,8 @@ class ImportStore {
                         rs.getLong("imported"), rs.getLong("updated"), rs.getLong("skipped"),
                         byRow(ContactRows.JSON.readValue(rs.getString("rejected"), REJECTED)), rs.getLong("rejected_count"),
                         rs.getString("error"), rs.getString("actor"), ContactRows.instant(rs, "started_at"),
-                        ContactRows.instant(rs, "finished_at"), rs.getLong("estimated_rows")))
+                        ContactRows.instant(rs, "finished_at"), rs.getLong("estimated_rows"), rs.getString("phase"),
+                        rs.getBoolean("bulk")))
                 .optional();
     }
 
@@ -187,6 +190,11 @@ class ImportStore {
                 .param("rejected", ContactRows.JSON.writeValueAsString(toStore)).update();
     }
 
+    /** {@code bulk} once set stays set: the import loaded with the search indexes dropped. */
+    void phase(long id, String phase, boolean bulk) {
+        jdbc.sql(SET_PHASE).param("id", id).param("phase", phase).param("bulk", bulk).update();
+    }
+
     void finish(long id, String status, String error) {
         jdbc.sql(FINISH_IMPORT).param("id", id).param("status", status).param("error", error).update();
     }
@@ -203,7 +211,7 @@ class ImportStore {
     ChunkResult loadChunk(ImportChunk chunk, boolean update) {
         long t0 = System.nanoTime();
         jdbc.sql(CREATE_STAGE).update();
-        copy(StageCopy.encode(chunk.rows));
+        copy(chunk.rows);
         long t1 = System.nanoTime();
         jdbc.sql(PROBE_BY_INDEX).query().listOfRows();
         jdbc.sql(FIND_EMAIL_OWNERS).update();
@@ -254,16 +262,42 @@ class ImportStore {
     private record Tally(long newRows, long newMerged, long matchedRows, long matchedMerged) {
     }
 
-    private void copy(byte[] rows) {
+    /** Streams the rows into the staging table as they are encoded. */
+    private void copy(List<StagedRow> rows) {
         Connection con = DataSourceUtils.getConnection(dataSource);
+        CopyIn in = null;
         try {
-            con.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY_STAGE, new ByteArrayInputStream(rows));
+            CopyIn copy = con.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY_STAGE);
+            in = copy;
+            StageCopy.write(rows, (bytes, length) -> {
+                try {
+                    copy.writeToCopy(bytes, 0, length);
+                } catch (SQLException e) {
+                    throw new CopyFailed(e);
+                }
+            });
+            copy.endCopy();
+            in = null;
         } catch (SQLException e) {
             throw new IllegalStateException("COPY into the import staging table failed: " + e.getMessage(), e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (CopyFailed e) {
+            throw new IllegalStateException("COPY into the import staging table failed: " + e.getCause().getMessage(),
+                    e.getCause());
         } finally {
+            if (in != null && in.isActive()) {
+                try {
+                    in.cancelCopy();
+                } catch (SQLException e) {
+                    log.debug("Could not cancel the COPY", e);
+                }
+            }
             DataSourceUtils.releaseConnection(con, dataSource);
+        }
+    }
+
+    private static final class CopyFailed extends RuntimeException {
+        CopyFailed(SQLException cause) {
+            super(cause);
         }
     }
 }

@@ -28,9 +28,9 @@ class ImportEstimateTest {
 
     @Test
     void progressIsProcessedRowsOverTheEstimateAndAFullBarOnlyWhenDone() {
-        var running = new ImportStatus(1, ImportStatus.RUNNING, 50, 50, 0, 0, List.of(), 0, null, "t", Instant.now(), null, 200);
-        var overshoot = new ImportStatus(1, ImportStatus.RUNNING, 300, 300, 0, 0, List.of(), 0, null, "t", Instant.now(), null, 200);
-        var done = new ImportStatus(1, ImportStatus.DONE, 200, 200, 0, 0, List.of(), 0, null, "t", Instant.now(), Instant.now(), 200);
+        var running = new ImportStatus(1, ImportStatus.RUNNING, 50, 50, 0, 0, List.of(), 0, null, "t", Instant.now(), null, 200, ImportStatus.LOADING, false);
+        var overshoot = new ImportStatus(1, ImportStatus.RUNNING, 300, 300, 0, 0, List.of(), 0, null, "t", Instant.now(), null, 200, ImportStatus.LOADING, false);
+        var done = new ImportStatus(1, ImportStatus.DONE, 200, 200, 0, 0, List.of(), 0, null, "t", Instant.now(), Instant.now(), 200, null, false);
         assertThat(running.percent()).isEqualTo(25);
         assertThat(overshoot.percent()).isEqualTo(99);
         assertThat(done.percent()).isEqualTo(100);
