@@ -39,6 +39,16 @@ public final class ImportBench {
      *                ({@code Cli.offline} from the command line)
      */
     public static int run(String[] args, PrintStream out, Function<String, ConfigurableApplicationContext> offline) {
+        PrintStream stdout = System.out;
+        System.setOut(System.err); // the one JSON line is the only thing for stdout; logs go to stderr
+        try {
+            return measure(args, out, offline);
+        } finally {
+            System.setOut(stdout);
+        }
+    }
+
+    private static int measure(String[] args, PrintStream out, Function<String, ConfigurableApplicationContext> offline) {
         long rows = -1;
         String dataArg = null;
         long seed = 42;

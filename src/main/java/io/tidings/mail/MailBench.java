@@ -98,7 +98,7 @@ public final class MailBench {
                  ConfigurableApplicationContext ctx = start.apply(List.of("--tidings.data-dir=" + data,
                          "--tidings.mail.smtp-url=smtp://127.0.0.1:" + sinkPort, "--tidings.mail.domain=bench.tidings.test",
                          "--tidings.mail.inbound.port=" + inboundPort, "--tidings.mail.inbound.bind=127.0.0.1",
-                         "--tidings.dispatch.poll-interval=20ms", "--tidings.dispatch.batch-size=500",
+                         "--tidings.dispatch.batch-size=500",
                          // a relay of one's own (Postfix here) takes many connections; see ADR 0013 for hosted ones
                          "--tidings.mail.smtp.pool-size=8"))) {
                 return inOnly ? incomingOnly(ctx, postfix, inboundPort, messages, warmup, sessions, deadline, out)
