@@ -59,6 +59,10 @@ class DispatchStore {
             left join inserted n on n.idempotency_key = i.idempotency_key
             order by i.ord
             """;
+    // One notification per channel: PostgreSQL folds equal ones of a transaction into one anyway.
+    private static final String NOTIFY_QUEUED = """
+            select pg_notify(:topic::text, c) from (select distinct unnest(:channels::text[]) as c) t
+            """;
     private static final String ID_BY_KEY = "select id from dispatch_messages where idempotency_key = :key";
 
     // next_attempt_at moves to the lease's end, so an abandoned row comes back into the same index
@@ -268,9 +272,9 @@ class DispatchStore {
         this.jdbc = jdbc;
     }
 
-    /** Tells every node's listening workers (see {@link Wakeups}) on commit that the channel has new work. */
-    private void notifyQueued(String channel) {
-        jdbc.sql("select pg_notify('" + Wakeups.TOPIC + "', :channel)").param("channel", channel).query().singleRow();
+    /** Tells every node's listening workers (see {@link Wakeups}) on commit that these channels have new work. */
+    private void notifyQueued(String[] channels) {
+        jdbc.sql(NOTIFY_QUEUED).param("topic", Wakeups.TOPIC).param("channels", channels).query().listOfRows();
     }
 
     Optional<Long> enqueue(OutgoingMessage m, int maxAttempts) {
@@ -280,7 +284,7 @@ class DispatchStore {
                 .param("notBefore", m.notBefore() == null ? null : OffsetDateTime.ofInstant(m.notBefore(), ZoneOffset.UTC))
                 .param("key", m.idempotencyKey())
                 .query(Long.class).list();
-        notifyQueued(m.channel());
+        notifyQueued(new String[]{m.channel()});
         return ids.isEmpty() ? idByKey(m.idempotencyKey()) : Optional.of(ids.getFirst());
     }
 
@@ -305,7 +309,7 @@ class DispatchStore {
                 .param("payloads", payloads).param("traffic", traffic).param("maxAttempts", maxAttempts)
                 .param("notBefore", notBefore).param("keys", keys)
                 .query((rs, i) -> (Long) rs.getObject("id", Long.class)).list();
-        new java.util.TreeSet<>(java.util.Arrays.asList(channels)).forEach(this::notifyQueued);
+        notifyQueued(channels);
         return ids;
     }
 

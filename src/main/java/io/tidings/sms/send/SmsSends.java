@@ -105,17 +105,18 @@ class SmsSends implements SmsApi {
                 tx.executeWithoutResult(s -> queueChunk(sendId, traffic, request, part));
             }
         } catch (RuntimeException e) {
-            String note = "Queuing failed after " + done + " of " + all.size() + " messages: " + e.getMessage()
-                    + "; the rest were not sent and are not charged.";
-            tx.executeWithoutResult(s -> {
-                store.queuingDone(sendId, note);
-                settlement.afterFinal(sendId);
-            });
+            finishQueuing(sendId, "Queuing failed after " + done + " of " + all.size() + " messages: "
+                    + e.getMessage() + "; the rest were not sent and are not charged.");
             throw e;
         }
+        finishQueuing(sendId, null);
+    }
+
+    /** The send goes on as 'sending' and settles at once if every queued message is final already. */
+    private void finishQueuing(String sendId, String note) {
         tx.executeWithoutResult(s -> {
-            store.queuingDone(sendId, null);
-            settlement.afterFinal(sendId); // every queued message may be final already
+            store.queuingDone(sendId, note);
+            settlement.afterFinal(sendId);
         });
     }
 
